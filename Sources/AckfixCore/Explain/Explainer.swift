@@ -1,0 +1,132 @@
+/// Builds the explanation of a processing report, joined to its deposit when there is one.
+public enum Explainer {
+    public struct Options: Sendable {
+        public var depositPath: String?
+        public var privacy: Privacy
+        public init(depositPath: String? = nil, privacy: Privacy = Privacy(showPersonalData: false)) {
+            self.depositPath = depositPath
+            self.privacy = privacy
+        }
+    }
+
+    public static func explain(reportPath: String, options: Options, progress: ProgressObserver? = nil) throws(DocumentError) -> Explanation {
+        let report = try ProcessingReportReader.read(path: reportPath)
+        switch report.kind {
+        case .functional: return try functional(report, reportPath: reportPath, options: options, progress: progress)
+        case .rejection: return try rejection(report, reportPath: reportPath, options: options, progress: progress)
+        }
+    }
+
+    // MARK: - Functional report
+
+    private static func functional(
+        _ report: ProcessingReport, reportPath: String, options: Options, progress: ProgressObserver?
+    ) throws(DocumentError) -> Explanation {
+        var facts: [String: PassageFacts] = [:]
+        var certificationOf: [String: Int] = [:]
+        var match: Explanation.DepositMatch?
+        if let depositPath = options.depositPath {
+            let wanted = Set(report.refused.map(\.idTechnique))
+            let keep = options.privacy.showPersonalData
+            let (outline, _) = try DepositReader.read(path: depositPath, progress: progress) { passage in
+                guard let id = passage.idTechnique, wanted.contains(id) else { return }
+                if facts[id] != nil {
+                    facts[id]!.occurrences += 1
+                } else {
+                    facts[id] = PassageFacts(passage: passage, certification: nil, keepPersonalValues: keep)
+                    certificationOf[id] = passage.certificationIndex
+                }
+            }
+            for (id, index) in certificationOf where outline.certifications.indices.contains(index) {
+                facts[id]?.certificationType = outline.certifications[index].typeText
+                facts[id]?.certificationCode = outline.certifications[index].codeText
+            }
+            match = depositMatch(report, depositPath: depositPath, outline: outline, failure: nil)
+        }
+        var passages: [Explanation.Passage] = []
+        passages.reserveCapacity(report.refused.count)
+        var notInDeposit: [String] = []
+        // Many passages share a message: classify each distinct message once.
+        var classified: [String: Classification] = [:]
+        for refused in report.refused {
+            let classes = refused.messages.map { m -> Classification in
+                if let c = classified[m] { return c }
+                let c = ErrorCatalogue.classifyFunctional(m)
+                classified[m] = c
+                return c
+            }
+            let first = classes.first ?? ErrorCatalogue.classifyFunctional("")
+            let f = facts[refused.idTechnique]
+            if options.depositPath != nil, f == nil { notInDeposit.append(refused.idTechnique) }
+            let diagnoses = f.map { Diagnoser.diagnose(first, facts: $0, idTechnique: refused.idTechnique) } ?? []
+            passages.append(Explanation.Passage(
+                idTechnique: refused.idTechnique, classification: first, messages: refused.messages,
+                messageClasses: classes.map(\.errorClass), facts: f, diagnoses: diagnoses, reportLine: refused.line))
+        }
+        return Explanation(reportPath: reportPath, report: report, deposit: match, passages: passages,
+                           errors: [], notInDeposit: notInDeposit)
+    }
+
+    private static func depositMatch(
+        _ report: ProcessingReport, depositPath: String, outline: DepositOutline, failure: XMLReadFailure?
+    ) -> Explanation.DepositMatch {
+        let fileName = depositPath.split(separator: "/").last.map(String.init) ?? depositPath
+        let idFlux = outline.header.idFlux.map { $0.value.trimmingWhitespace() }
+        func compare(_ a: String?, _ b: String?) -> Explanation.DepositMatch.Status {
+            guard let a, let b, !a.isEmpty, !b.isEmpty else { return .unknown }
+            return a == b ? .match : .mismatch
+        }
+        return Explanation.DepositMatch(
+            path: depositPath, idFlux: idFlux, passageCount: outline.passageCount, generation: outline.generation,
+            nomFichierMatch: compare(report.nomFichier, fileName), idFluxMatch: compare(report.idFlux, idFlux),
+            readFailure: failure)
+    }
+
+    // MARK: - Technical rejection
+
+    private static func rejection(
+        _ report: ProcessingReport, reportPath: String, options: Options, progress: ProgressObserver?
+    ) throws(DocumentError) -> Explanation {
+        var match: Explanation.DepositMatch?
+        var located: [ErrorLocator.Place: ErrorLocator.Found] = [:]
+        var capture: LineCapture?
+        var personalRanges: [Range<Int>] = []
+        if let depositPath = options.depositPath {
+            let places = report.errors.compactMap { e in e.line.map { ErrorLocator.Place(line: $0, column: e.column ?? 1) } }
+            let locator = ErrorLocator(places: places)
+            let lines = LineCapture(lines: Set(places.map(\.line)))
+            let (outline, failure) = try DepositReader.read(
+                path: depositPath, alongside: [locator], progress: progress, toleratingMalformedXML: true,
+                onChunk: lines.consume, onPassage: { _ in })
+            located = locator.found
+            personalRanges = locator.personalRanges
+            capture = lines
+            match = depositMatch(report, depositPath: depositPath, outline: outline, failure: failure)
+        }
+        let errors = report.errors.map { e -> Explanation.RejectionError in
+            let c = ErrorCatalogue.classifyRejection(e.message)
+            let place = e.line.map { ErrorLocator.Place(line: $0, column: e.column ?? 1) }
+            let found = place.flatMap { located[$0] }
+            let element = c.values["element"].map(XMLNames.localName) ?? found?.elementPath.last
+            var context: Explanation.ErrorContext?
+            if let line = e.line, let capture, let text = capture.text(of: line, masking: options.privacy.showPersonalData ? [] : personalRanges) {
+                context = Explanation.ErrorContext(
+                    lineText: text, column: e.column, elementPath: found?.elementPath ?? [],
+                    passageID: found?.passageID, certificationCode: found?.certificationCode)
+            }
+            let personal = element.map(DepositFields.isPersonal) ?? valueMayBePersonal(c)
+            let shown = options.privacy.display(message: e.message.collapsingWhitespace(), value: c.values["value"], personal: personal)
+            return Explanation.RejectionError(
+                error: e, classification: c, displayMessage: shown, element: element,
+                advice: RejectionAdvice.advice(for: c, element: element, privacy: options.privacy), context: context)
+        }
+        return Explanation(reportPath: reportPath, report: report, deposit: match, passages: [], errors: errors, notInDeposit: [])
+    }
+
+    /// Without an element name, a quoted value is shown only when its type cannot hold personal data.
+    private static func valueMayBePersonal(_ c: Classification) -> Bool {
+        if c.errorClass == .invalidEnumeration { return false }
+        let type = (c.values["type"] ?? "").lowercased()
+        return !(type == "date" || type == "datetime" || type == "boolean")
+    }
+}

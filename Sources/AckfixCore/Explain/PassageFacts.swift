@@ -1,0 +1,83 @@
+/// What a deposit says about one refused passage: enough to diagnose it, small enough to keep
+/// for 200,000 passages.
+public struct PassageFacts: Sendable {
+    public enum FieldStatus: String, Sendable {
+        /// Sent with a value.
+        case sent
+        /// Sent as `xsi:nil="true"`.
+        case `nil`
+        /// Present but empty (the schema refuses it).
+        case empty
+        /// Not in the passage.
+        case missing
+    }
+
+    public struct IdentityField: Sendable {
+        public let name: String
+        public let status: FieldStatus
+        /// The value, kept only when the user asked to see personal data.
+        public let value: String?
+    }
+
+    public let line: Int
+    /// Filled once the certification block is read (type and code may follow the passages).
+    public internal(set) var certificationType: String?
+    public internal(set) var certificationCode: String?
+    public let branches: [IdentityBranch]
+    public let identity: [IdentityField]
+    public let dateDebutValidite: String?
+    public let dateFinValidite: String?
+    public let dateFinValiditeIsNil: Bool
+    /// Times this idTechnique appears in the deposit (more than once is a problem of its own).
+    public var occurrences = 1
+    /// nomNaissance and nomUsage both sent and equal (accents and case aside): often a usual
+    /// name sent as birth name.
+    public let birthNameEqualsUsageName: Bool
+    /// codeInsee is 99xxx (born abroad) but codePaysNaissance is missing or is not xxx.
+    public let bornAbroadCodeMismatch: Bool
+
+    public var branch: IdentityBranch? { branches.first }
+
+    public init(passage: Passage, certification: Certification?, keepPersonalValues: Bool) {
+        line = passage.line
+        certificationType = certification?.typeText
+        certificationCode = certification?.codeText
+        branches = passage.identityBranches
+        let start = passage.value(at: "dateDebutValidite")
+        let end = passage.value(at: "dateFinValidite")
+        dateDebutValidite = start.map { $0.value.trimmingWhitespace() }
+        dateFinValidite = end.flatMap { $0.isNil ? nil : $0.value.trimmingWhitespace() }
+        dateFinValiditeIsNil = end?.isNil ?? false
+        var fields: [IdentityField] = []
+        if let branch = passage.identityBranch {
+            for name in DepositFields.identityFields(of: branch) {
+                // Only one of codeInsee / codePostal belongs to a passage: show the one it uses.
+                if name == "codePostal", passage.holderValue("codeInsee") != nil { continue }
+                if name == "codeInsee", passage.holderValue("codeInsee") == nil, passage.holderValue("codePostal") != nil { continue }
+                let v = passage.holderValue(name)
+                let status: FieldStatus
+                if let v {
+                    status = v.isNil ? .nil : (v.value.trimmingWhitespace().isEmpty ? .empty : .sent)
+                } else {
+                    status = .missing
+                }
+                let keep = status == .sent && (keepPersonalValues || !DepositFields.isPersonal(name))
+                fields.append(IdentityField(name: name, status: status, value: keep ? v?.value.trimmingWhitespace() : nil))
+            }
+        }
+        identity = fields
+        if let insee = passage.holderValue("codeInsee")?.value.trimmingWhitespace(), insee.hasPrefix("99"), insee.count == 5 {
+            bornAbroadCodeMismatch = passage.holderValue("codePaysNaissance")?.value.trimmingWhitespace() != String(insee.suffix(3))
+        } else {
+            bornAbroadCodeMismatch = false
+        }
+        if let b = passage.holderValue("nomNaissance"), let u = passage.holderValue("nomUsage"), !b.isNil, !u.isNil {
+            let fb = b.value.foldedForMatching()
+            birthNameEqualsUsageName = !fb.isEmpty && fb == u.value.foldedForMatching()
+        } else {
+            birthNameEqualsUsageName = false
+        }
+    }
+
+    public func field(_ name: String) -> IdentityField? { identity.first { $0.name == name } }
+}

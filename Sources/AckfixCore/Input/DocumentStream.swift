@@ -1,0 +1,67 @@
+/// What kind of document a command expected to read.
+public enum DocumentRole: Sendable, Equatable {
+    case deposit, report, corrections
+}
+
+/// Why a file could not be read as the document expected. One line names the file and the cause.
+public struct DocumentError: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case input(InputError.Kind)
+        case xml(XMLReadFailure)
+        /// The root element is not the one expected (`found` is its local name).
+        case wrongDocument(expected: DocumentRole, found: String)
+        /// A CSV or other non-XML input problem, with its own message.
+        case invalidContent(line: Int, column: Int?, message: Localized)
+        case outputRefused(Localized)
+    }
+    public let path: String
+    public let kind: Kind
+
+    public init(path: String, kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
+}
+
+/// Sends every event to several handlers in turn (reader, schema check, fix finder...), so one
+/// pass over the file serves them all.
+public final class HandlerFanout: XMLStreamHandler {
+    private let handlers: [XMLStreamHandler]
+    public init(_ handlers: [XMLStreamHandler]) { self.handlers = handlers }
+    public func attach(to parser: XMLStreamParser) { for h in handlers { h.attach(to: parser) } }
+    public func startElement(_ tag: XMLStartTag) { for h in handlers { h.startElement(tag) } }
+    public func endElement(_ tag: XMLEndTag) { for h in handlers { h.endElement(tag) } }
+    public func characters(_ text: UnsafeRawBufferPointer) { for h in handlers { h.characters(text) } }
+}
+
+/// Progress of a long read, for a terminal.
+public protocol ProgressObserver: AnyObject {
+    func didRead(bytes: Int, of total: Int)
+}
+
+/// Drives one streaming parse of a file.
+public enum DocumentStream {
+    /// Parses `path` with `handler`; returns the input (encoding facts) once the whole file is read.
+    @discardableResult
+    public static func parse(
+        path: String, handler: XMLStreamHandler, progress: ProgressObserver? = nil,
+        onChunk: (([UInt8]) -> Void)? = nil, readToEnd: Bool = false
+    ) throws(DocumentError) -> DocumentInput {
+        let input: DocumentInput
+        do { input = try DocumentInput(path: path) } catch { throw DocumentError(path: path, kind: .input(error.kind)) }
+        let parser = XMLStreamParser(handler: handler, ignoreDeclaredEncoding: input.isTranscoded)
+        var read = 0
+        do {
+            while let chunk = try input.nextChunk() {
+                onChunk?(chunk)
+                read += chunk.count
+                progress?.didRead(bytes: read, of: input.fileSize)
+                if !parser.feed(chunk) && !readToEnd { break }
+            }
+        } catch {
+            throw DocumentError(path: path, kind: .input(error.kind))
+        }
+        do { try parser.finish() } catch { throw DocumentError(path: path, kind: .xml(error)) }
+        return input
+    }
+}

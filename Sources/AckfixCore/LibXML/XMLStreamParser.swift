@@ -1,0 +1,481 @@
+import CLibXML2
+
+/// An element name as the parser met it: local name and namespace, interned per parse so that
+/// handlers compare small integers, not strings.
+public struct XMLName: Sendable {
+    /// Index in the parse's name table; equal names in one parse have equal ids.
+    public let id: Int
+    public let localName: String
+    public let namespaceURI: String?
+    public let prefix: String?
+
+    /// `prefix:local` as written in the file.
+    public var qualified: String { prefix.map { "\($0):\(localName)" } ?? localName }
+}
+
+public struct XMLAttribute: Sendable {
+    public let localName: String
+    public let namespaceURI: String?
+    public let prefix: String?
+    public let value: String
+}
+
+public struct XMLNamespaceDeclaration: Sendable {
+    public let prefix: String?
+    public let uri: String
+}
+
+/// A start tag with its place in the decoded byte stream (offsets are 0-based, end-exclusive).
+public struct XMLStartTag {
+    public let name: XMLName
+    public let attributes: [XMLAttribute]
+    public let namespaceDeclarations: [XMLNamespaceDeclaration]
+    /// Offset of the `<` that opens the tag.
+    public let tagStart: Int
+    /// Offset just past the `>` that closes the tag.
+    public let tagEnd: Int
+    /// `<x/>`: no end tag follows.
+    public let isSelfClosing: Bool
+    /// 1-based line and column of the `<`.
+    public let line: Int
+    public let column: Int
+}
+
+public struct XMLEndTag {
+    public let name: XMLName
+    /// Offset of the `<` of `</x>`; equal to `tagEnd` for a self-closing element.
+    public let tagStart: Int
+    public let tagEnd: Int
+}
+
+/// Receives the events of one streaming parse. Calls arrive in document order.
+public protocol XMLStreamHandler: AnyObject {
+    func startElement(_ tag: XMLStartTag)
+    func endElement(_ tag: XMLEndTag)
+    /// Text content, already decoded (entities and character references resolved, CDATA unwrapped).
+    /// May arrive in several pieces for one text node.
+    func characters(_ text: UnsafeRawBufferPointer)
+    /// Called once before the first event, so that a handler can stop the parse.
+    func attach(to parser: XMLStreamParser)
+}
+
+extension XMLStreamHandler {
+    public func attach(to parser: XMLStreamParser) {}
+}
+
+/// Why a document could not be read to its end.
+public struct XMLReadFailure: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Not well-formed XML (libxml2's message is in `detail`).
+        case malformed
+        /// A DOCTYPE: CDC files never carry one, and it is the door to entity attacks.
+        case doctype
+        /// An element too long to locate in the look-back window (hostile input).
+        case tagTooLong
+        /// The handler asked to stop (e.g. the file is not the kind expected).
+        case stoppedByHandler
+        /// The file is in an encoding ackfix does not read.
+        case unsupportedEncoding(String)
+        /// Invalid byte sequence for the declared or detected encoding.
+        case invalidEncoding
+        case empty
+    }
+    public let kind: Kind
+    public let line: Int
+    public let column: Int
+    /// libxml2's own message for malformed input, trimmed; empty otherwise.
+    public let detail: String
+    /// libxml2's error code (xmlParserErrors), 0 when not from libxml2.
+    public let code: Int32
+
+    public init(kind: Kind, line: Int, column: Int, detail: String = "", code: Int32 = 0) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.detail = detail
+        self.code = code
+    }
+}
+
+/// Streaming SAX2 parser over libxml2's push interface. This file and `XSDValidator.swift` are the
+/// only places that see libxml2.
+///
+/// Safety: no DTD is read (a DOCTYPE stops the parse), no entity is expanded or loaded, no network,
+/// libxml2's default limits on depth and text size stay on (no XML_PARSE_HUGE).
+public final class XMLStreamParser {
+    private let handler: XMLStreamHandler
+    private var ctxt: xmlParserCtxtPtr?
+    private var failure: XMLReadFailure?
+    private var stoppedByHandler = false
+    private let saxHandler: UnsafeMutablePointer<xmlSAXHandler>
+    private var plugged: UnsafeMutableRawPointer?
+
+    // Name interning: libxml2 hands out dictionary-interned pointers, stable for one parse.
+    private var namesByPointer: [UnsafeRawPointer: XMLName] = [:]
+    private var namesByKey: [String: XMLName] = [:]
+
+    // The last chunks fed (at least `windowSize` bytes), to find the `<` of a tag from the parser's
+    // cursor and to turn offsets into lines and columns.
+    private var window = ByteWindow(minimumSize: 512 * 1024)
+
+    /// - Parameter ignoreDeclaredEncoding: the bytes fed are UTF-8 whatever the XML declaration says
+    ///   (set when ackfix transcoded the file itself).
+    public init(handler: XMLStreamHandler, ignoreDeclaredEncoding: Bool = false) {
+        LibXML.initializeOnce()
+        self.handler = handler
+        saxHandler = .allocate(capacity: 1)
+        saxHandler.initialize(to: XMLStreamParser.makeSAXHandler())
+        let options = Int32(bitPattern: XML_PARSE_NONET.rawValue)
+            | (ignoreDeclaredEncoding ? Int32(bitPattern: XML_PARSE_IGNORE_ENC.rawValue) : 0)
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        defer { handler.attach(to: self) }
+        ctxt = xmlCreatePushParserCtxt(saxHandler, me, nil, 0, nil)
+        if let ctxt { xmlCtxtUseOptions(ctxt, options) }
+    }
+
+    deinit {
+        if let ctxt { xmlFreeParserCtxt(ctxt) }
+        saxHandler.deinitialize(count: 1)
+        saxHandler.deallocate()
+    }
+
+    /// Bytes of the decoded stream fed so far.
+    public var bytesFed: Int { window.end }
+
+    /// The first failure met, if any.
+    public var readFailure: XMLReadFailure? { failure }
+
+    /// Asks the parser to stop after the current event; `finish` then reports `stoppedByHandler`
+    /// unless a failure was recorded with `stop(because:)`.
+    public func stop(because failure: XMLReadFailure? = nil) {
+        if self.failure == nil {
+            self.failure = failure
+                ?? XMLReadFailure(kind: .stoppedByHandler, line: currentLine, column: 0)
+        }
+        stoppedByHandler = true
+        if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    /// Feeds the next chunk of the decoded stream. Returns false once the parse has failed or stopped.
+    @discardableResult
+    public func feed(_ chunk: [UInt8]) -> Bool {
+        guard failure == nil, let ctxt else { return false }
+        window.append(chunk)
+        let status = chunk.withUnsafeBytes { raw in
+            xmlParseChunk(ctxt, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), 0)
+        }
+        if status != 0 && failure == nil { recordLibXMLFailure() }
+        return failure == nil
+    }
+
+    /// Ends the document. Throws the first failure met.
+    public func finish() throws(XMLReadFailure) {
+        if failure == nil, let ctxt {
+            let status = xmlParseChunk(ctxt, nil, 0, 1)
+            if status != 0 || ctxt.pointee.wellFormed == 0 { recordLibXMLFailure() }
+        }
+        if let failure { throw failure }
+    }
+
+    // MARK: - Positions, valid inside callbacks
+
+    /// 1-based line of the parser's cursor.
+    public var currentLine: Int {
+        guard let ctxt else { return 0 }
+        return Int(xmlSAX2GetLineNumber(ctxt))
+    }
+
+    private var consumed: Int {
+        guard let ctxt else { return 0 }
+        return Int(xmlByteConsumed(ctxt))
+    }
+
+    private func byte(at offset: Int) -> UInt8? { window.byte(at: offset) }
+
+    /// Line and column (1-based, in characters) of a recent offset of the stream; nil once it has
+    /// left the look-back window. Valid inside callbacks.
+    public func location(ofOffset offset: Int) -> (line: Int, column: Int)? {
+        guard offset >= window.start, offset <= window.end else { return nil }
+        let (line, lineStart) = window.position(of: offset)
+        return (line, column(of: offset, lineStart: lineStart))
+    }
+
+    /// Offset of the last `<` before `offset`, within the look-back window.
+    private func lastOpenBracket(before offset: Int) -> Int? {
+        var i = offset - 1
+        let floor = window.start
+        while i >= floor {
+            if byte(at: i) == UInt8(ascii: "<") { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    // The last column computed, so that a long line (a file without line breaks) is counted once.
+    private var columnCache = (lineStart: -1, offset: 0, column: 1)
+
+    /// 1-based column (in characters) of a byte offset on the line starting at `lineStart`.
+    private func column(of offset: Int, lineStart: Int) -> Int {
+        var count = 1
+        var i = lineStart
+        if columnCache.lineStart == lineStart, columnCache.offset <= offset {
+            count = columnCache.column
+            i = columnCache.offset
+        }
+        i = max(i, window.start)
+        while i < offset {
+            if let b = byte(at: i), b & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        columnCache = (lineStart, offset, count)
+        return count
+    }
+
+    // MARK: - Callbacks
+
+    fileprivate func name(local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
+        // Interned pointers identify (local) names; the namespace is part of the key too.
+        let key = UnsafeRawPointer(local)
+        if let cached = namesByPointer[key], cached.namespaceURI == uri.map(string), cached.prefix == prefix.map(string) {
+            return cached
+        }
+        let localName = string(local)
+        let ns = uri.map(string)
+        let pfx = prefix.map(string)
+        let full = "\(pfx ?? "")|\(ns ?? "")|\(localName)"
+        let interned: XMLName
+        if let existing = namesByKey[full] {
+            interned = existing
+        } else {
+            interned = XMLName(id: namesByKey.count, localName: localName, namespaceURI: ns, prefix: pfx)
+            namesByKey[full] = interned
+        }
+        namesByPointer[key] = interned
+        return interned
+    }
+
+    fileprivate func didStart(_ name: XMLName, attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration]) {
+        guard failure == nil else { return }
+        let cursor = consumed
+        guard let start = lastOpenBracket(before: cursor + 1) else {
+            stop(because: XMLReadFailure(kind: .tagTooLong, line: currentLine, column: 0))
+            return
+        }
+        // libxml2 leaves its cursor on the `>` of `<x>` or on the `/` of `<x/>`.
+        var end = cursor
+        var selfClosing = false
+        if byte(at: end) == UInt8(ascii: "/") {
+            selfClosing = true
+            end += 1
+        }
+        if byte(at: end) == UInt8(ascii: ">") { end += 1 }
+        let (line, lineStart) = window.position(of: start)
+        let tag = XMLStartTag(
+            name: name, attributes: attributes, namespaceDeclarations: namespaces,
+            tagStart: start, tagEnd: end, isSelfClosing: selfClosing,
+            line: line, column: column(of: start, lineStart: lineStart))
+        pendingSelfClosingEnd = selfClosing ? end : nil
+        handler.startElement(tag)
+    }
+
+    private var pendingSelfClosingEnd: Int?
+
+    fileprivate func didEnd(_ name: XMLName) {
+        guard failure == nil else { return }
+        if let end = pendingSelfClosingEnd {
+            pendingSelfClosingEnd = nil
+            handler.endElement(XMLEndTag(name: name, tagStart: end, tagEnd: end))
+            return
+        }
+        let end = consumed
+        guard let start = lastOpenBracket(before: end) else {
+            stop(because: XMLReadFailure(kind: .tagTooLong, line: currentLine, column: 0))
+            return
+        }
+        handler.endElement(XMLEndTag(name: name, tagStart: start, tagEnd: end))
+    }
+
+    fileprivate func didRead(_ text: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
+        pendingSelfClosingEnd = nil
+        handler.characters(text)
+    }
+
+    fileprivate func didMeetDoctype() {
+        stop(because: XMLReadFailure(kind: .doctype, line: currentLine, column: 1))
+    }
+
+    fileprivate func didFail(_ error: xmlErrorPtr) {
+        guard failure == nil else { return }
+        let e = error.pointee
+        // Warnings (level 1) do not end the parse.
+        guard e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        let message = e.message.map { String(cString: $0) } ?? ""
+        failure = XMLReadFailure(
+            kind: Self.isEncodingError(e.code) ? .invalidEncoding : .malformed,
+            line: Int(e.line), column: Int(e.int2),
+            detail: message.trimmingWhitespace(), code: e.code)
+    }
+
+    private static func isEncodingError(_ code: Int32) -> Bool {
+        code == Int32(XML_ERR_INVALID_CHAR.rawValue) || code == Int32(XML_ERR_INVALID_ENCODING.rawValue)
+    }
+
+    private func recordLibXMLFailure() {
+        guard failure == nil, let ctxt else { return }
+        if let last = xmlCtxtGetLastError(ctxt), last.pointee.code != 0 {
+            didFail(last)
+        }
+        if failure == nil {
+            failure = XMLReadFailure(kind: .malformed, line: currentLine, column: 0,
+                                     detail: "document is not well-formed", code: ctxt.pointee.errNo)
+        }
+    }
+
+    // MARK: - SAX table
+
+    private static func makeSAXHandler() -> xmlSAXHandler {
+        var h = xmlSAXHandler()
+        h.initialized = UInt32(XML_SAX2_MAGIC)
+        h.internalSubset = { ctx, _, _, _ in parser(ctx).didMeetDoctype() }
+        h.externalSubset = { ctx, _, _, _ in parser(ctx).didMeetDoctype() }
+        h.startElementNs = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
+            let p = parser(ctx)
+            guard let localname else { return }
+            var attrs: [XMLAttribute] = []
+            if nbAttributes > 0, let attributes {
+                attrs.reserveCapacity(Int(nbAttributes))
+                for i in 0..<Int(nbAttributes) {
+                    let base = i * 5
+                    guard let local = attributes[base] else { continue }
+                    let value: String
+                    if let begin = attributes[base + 3], let end = attributes[base + 4] {
+                        value = String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
+                    } else {
+                        value = ""
+                    }
+                    attrs.append(XMLAttribute(
+                        localName: string(local),
+                        namespaceURI: attributes[base + 2].map(string),
+                        prefix: attributes[base + 1].map(string),
+                        value: value))
+                }
+            }
+            var decls: [XMLNamespaceDeclaration] = []
+            if nbNamespaces > 0, let namespaces {
+                for i in 0..<Int(nbNamespaces) {
+                    let uri = namespaces[2 * i + 1].map(string) ?? ""
+                    decls.append(XMLNamespaceDeclaration(prefix: namespaces[2 * i].map(string), uri: uri))
+                }
+            }
+            p.didStart(p.name(local: localname, prefix: prefix, uri: uri), attributes: attrs, namespaces: decls)
+        }
+        h.endElementNs = { ctx, localname, prefix, uri in
+            let p = parser(ctx)
+            guard let localname else { return }
+            p.didEnd(p.name(local: localname, prefix: prefix, uri: uri))
+        }
+        h.characters = { ctx, ch, len in
+            guard let ch, len > 0 else { return }
+            parser(ctx).didRead(UnsafeRawBufferPointer(start: ch, count: Int(len)))
+        }
+        h.ignorableWhitespace = h.characters
+        h.cdataBlock = h.characters
+        h.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            parser(ctx).didFail(error)
+        }
+        return h
+    }
+}
+
+private func parser(_ ctx: UnsafeMutableRawPointer?) -> XMLStreamParser {
+    Unmanaged<XMLStreamParser>.fromOpaque(ctx!).takeUnretainedValue()
+}
+
+private func string(_ p: UnsafePointer<xmlChar>) -> String {
+    String(cString: p)
+}
+
+/// Process-wide libxml2 set-up, done once before any parse.
+enum LibXML {
+    private static let initialized: Bool = {
+        xmlInitParser()
+        // Belt and braces: even if some code path asked for an external entity or DTD,
+        // nothing is ever loaded from a file or the network.
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+        return true
+    }()
+
+    static func initializeOnce() { _ = initialized }
+}
+
+/// The most recent bytes fed to the parser, chunk by chunk, with where their lines start: enough to
+/// locate tags and number lines without keeping the file or a table that grows with it.
+struct ByteWindow {
+    private struct Chunk {
+        let base: Int
+        let bytes: [UInt8]
+        let newlinesBefore: Int
+        /// Start of the line in progress when the chunk begins.
+        let openLineStart: Int
+        /// Offsets just past each LF in the chunk.
+        let lineStarts: [Int]
+    }
+    private var chunks: [Chunk] = []
+    private var size = 0
+    let minimumSize: Int
+    /// Offset just past the last byte fed.
+    private(set) var end = 0
+
+    init(minimumSize: Int) { self.minimumSize = minimumSize }
+
+    /// Offset of the oldest byte still held.
+    var start: Int { chunks.first?.base ?? end }
+
+    mutating func append(_ bytes: [UInt8]) {
+        let newlinesBefore = chunks.last.map { $0.newlinesBefore + $0.lineStarts.count } ?? 0
+        let openLineStart = chunks.last.map { $0.lineStarts.last ?? $0.openLineStart } ?? 0
+        var starts: [Int] = []
+        let base = end
+        bytes.withUnsafeBufferPointer { buf in
+            for i in 0..<buf.count where buf[i] == 0x0A { starts.append(base + i + 1) }
+        }
+        chunks.append(Chunk(base: base, bytes: bytes, newlinesBefore: newlinesBefore,
+                            openLineStart: openLineStart, lineStarts: starts))
+        size += bytes.count
+        end += bytes.count
+        while let oldest = chunks.first, chunks.count > 1, size - oldest.bytes.count >= minimumSize {
+            size -= oldest.bytes.count
+            chunks.removeFirst()
+        }
+    }
+
+    private func chunkIndex(of offset: Int) -> Int? {
+        var i = chunks.count - 1
+        while i >= 0 {
+            if offset >= chunks[i].base { return offset < chunks[i].base + chunks[i].bytes.count ? i : nil }
+            i -= 1
+        }
+        return nil
+    }
+
+    func byte(at offset: Int) -> UInt8? {
+        guard let i = chunkIndex(of: offset) else { return nil }
+        return chunks[i].bytes[offset - chunks[i].base]
+    }
+
+    /// 1-based line of a recent offset, and the offset where that line starts.
+    func position(of offset: Int) -> (line: Int, lineStart: Int) {
+        guard let i = chunkIndex(of: offset) ?? (chunks.isEmpty ? nil : chunks.count - 1) else { return (1, 0) }
+        let chunk = chunks[i]
+        var lo = 0
+        var hi = chunk.lineStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if chunk.lineStarts[mid] <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        let lineStart = lo > 0 ? chunk.lineStarts[lo - 1] : chunk.openLineStart
+        return (chunk.newlinesBefore + lo + 1, lineStart)
+    }
+}

@@ -1,0 +1,150 @@
+/// Reads a processing report in one streaming pass (reports of 200,000 passages exist).
+///
+/// Element names are matched by local name, ignoring namespace and case: the CDC's own guide and
+/// its files disagree on `PassagesKO` / `passagesKO`, and the `ns2` prefix it declares is unused.
+public final class ProcessingReportReader: XMLStreamHandler {
+    public static let maximumTextLength = 64 * 1024
+
+    private enum Place {
+        case rapport, header(String), koSection, koPassage, koID, koMessage
+        case okSection, okID, okPassage, okPassageID, errors, error, errorField(String), ignored
+    }
+
+    private weak var parser: XMLStreamParser?
+    private var stack: [Place] = []
+    private var text: [UInt8] = []
+    private var report = ProcessingReport(kind: .functional)
+    private var sawErrors = false
+    private var sawPassageSections = false
+    private var passage: ProcessingReport.RefusedPassage?
+    private var error: ProcessingReport.RejectionError?
+    private var rootName: String?
+
+    public init() {}
+
+    public func attach(to parser: XMLStreamParser) { self.parser = parser }
+
+    /// Reads the report at `path`.
+    public static func read(path: String) throws(DocumentError) -> ProcessingReport {
+        let reader = ProcessingReportReader()
+        do {
+            try DocumentStream.parse(path: path, handler: reader)
+        } catch {
+            // A wrong root stops the parse: report that rather than the stop itself.
+            if let root = reader.rootName, root.lowercased() != "rapport" {
+                throw DocumentError(path: path, kind: .wrongDocument(expected: .report, found: root))
+            }
+            throw error
+        }
+        guard let root = reader.rootName else {
+            throw DocumentError(path: path, kind: .input(.empty))
+        }
+        guard root.lowercased() == "rapport" else {
+            throw DocumentError(path: path, kind: .wrongDocument(expected: .report, found: root))
+        }
+        return reader.finished()
+    }
+
+    func finished() -> ProcessingReport {
+        var r = report
+        r.kind = sawErrors && (!r.errors.isEmpty || !sawPassageSections) ? .rejection : .functional
+        var seen = Set<String>()
+        for p in r.refused where !p.idTechnique.isEmpty {
+            if !seen.insert(p.idTechnique).inserted {
+                r.anomalies.append(.init(kind: .duplicateKO(p.idTechnique), line: p.line))
+            }
+        }
+        for id in r.acceptedIDs where seen.contains(id) {
+            r.anomalies.append(.init(kind: .bothOKAndKO(id), line: 0))
+        }
+        return r
+    }
+
+    public func startElement(_ tag: XMLStartTag) {
+        let name = tag.name.localName.lowercased()
+        text.removeAll(keepingCapacity: true)
+        guard let parent = stack.last else {
+            rootName = tag.name.localName
+            if name != "rapport" {
+                parser?.stop()
+                return
+            }
+            stack.append(.rapport)
+            return
+        }
+        let place: Place
+        switch (parent, name) {
+        case (.rapport, "nomfichier"), (.rapport, "idflux"), (.rapport, "idtraitement"), (.rapport, "iddemande"):
+            place = .header(name)
+        case (.rapport, "passagesko"):
+            sawPassageSections = true
+            place = .koSection
+        case (.rapport, "passagesok"):
+            sawPassageSections = true
+            place = .okSection
+        case (.rapport, "erreurs"):
+            sawErrors = true
+            place = .errors
+        case (.koSection, "passage"):
+            passage = .init(idTechnique: "", messages: [], line: tag.line)
+            place = .koPassage
+        case (.koPassage, "idtechnique"): place = .koID
+        case (.koPassage, "messageerreur"): place = .koMessage
+        case (.okSection, "idtechnique"): place = .okID
+        // Tolerated: an OK section shaped like the KO one.
+        case (.okSection, "passage"): place = .okPassage
+        case (.okPassage, "idtechnique"): place = .okPassageID
+        case (.errors, "erreur"):
+            error = .init(type: nil, message: "", line: nil, column: nil, reportLine: tag.line)
+            place = .error
+        case (.error, "type"), (.error, "message"), (.error, "ligne"), (.error, "colonne"):
+            place = .errorField(name)
+        default:
+            place = .ignored
+        }
+        stack.append(place)
+    }
+
+    public func characters(_ chunk: UnsafeRawBufferPointer) {
+        guard text.count < Self.maximumTextLength else { return }
+        text.append(contentsOf: chunk.prefix(Self.maximumTextLength - text.count))
+    }
+
+    public func endElement(_ tag: XMLEndTag) {
+        guard let place = stack.popLast() else { return }
+        let value = String(decoding: text, as: UTF8.self).collapsingWhitespace()
+        text.removeAll(keepingCapacity: true)
+        switch place {
+        case .header("nomfichier"): report.nomFichier = value
+        case .header("idflux"): report.idFlux = value
+        case .header("idtraitement"): report.idTraitement = value
+        case .header("iddemande"): report.idDemande = value
+        case .koID: passage?.idTechnique = value
+        case .koMessage: if !value.isEmpty { passage?.messages.append(value) }
+        case .koPassage:
+            if let p = passage {
+                if p.idTechnique.isEmpty { report.anomalies.append(.init(kind: .passageWithoutID, line: p.line)) }
+                if p.messages.isEmpty { report.anomalies.append(.init(kind: .passageWithoutMessage, line: p.line)) }
+                report.refused.append(p)
+            }
+            passage = nil
+        case .okID, .okPassageID:
+            if !value.isEmpty { report.acceptedIDs.append(value) }
+        case .errorField("type"): error?.type = value
+        case .errorField("message"): error?.message = value
+        case .errorField("ligne"): error?.line = number(value, element: "ligne")
+        case .errorField("colonne"): error?.column = number(value, element: "colonne")
+        case .error:
+            if let e = error { report.errors.append(e) }
+            error = nil
+        default: break
+        }
+    }
+
+    private func number(_ value: String, element: String) -> Int? {
+        guard !value.isEmpty else { return nil }
+        if let n = Int(value), n >= 0 { return n }
+        report.anomalies.append(.init(kind: .unreadableNumber(element: element, value: value), line: parser?.currentLine ?? 0))
+        return nil
+    }
+}

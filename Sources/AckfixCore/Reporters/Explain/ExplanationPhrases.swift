@@ -1,0 +1,111 @@
+/// Sentences the explanation renderers share, so that text and markdown say the same thing.
+enum ExplanationPhrases {
+    static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+
+    static func headerFacts(_ r: ProcessingReport, _ l: Language) -> String {
+        var parts: [String] = []
+        parts.append((l == .fr ? "fichier déposé : " : "deposited file: ")
+            + (r.nomFichier ?? (l == .fr ? "non indiqué" : "not given")))
+        if let id = r.idFlux { parts.append("idFlux \(id)") }
+        if let t = r.idTraitement { parts.append((l == .fr ? "traitement n° " : "processing no. ") + t) }
+        if let d = r.idDemande { parts.append((l == .fr ? "demande n° " : "request no. ") + d) }
+        return parts.joined(separator: " · ")
+    }
+
+    /// `1 passage refusé`, `3 passages refusés`.
+    static func count(_ n: Int, _ one: Localized, _ many: Localized, _ l: Language) -> String {
+        "\(n) \(n > 1 ? many(l) : one(l))"
+    }
+
+    static func verdict(_ e: Explanation, _ l: Language) -> String {
+        if e.kind == .rejection {
+            let n = count(e.errors.count, Localized(fr: "erreur signalée", en: "error reported"),
+                          Localized(fr: "erreurs signalées", en: "errors reported"), l)
+            let more = e.errors.count >= 90
+            return l == .fr
+                ? "Fichier REFUSÉ dans son ensemble par le contrôle technique (schéma XSD) : aucun passage n'a été enregistré. \(n)\(more ? " (la CDC n'en liste qu'une centaine au plus : il peut y en avoir d'autres)" : "")."
+                : "File REFUSED as a whole by the technical check (XSD schema): no passage was recorded. \(n)\(more ? " (the CDC lists about a hundred at most: there may be more)" : "")."
+        }
+        let ok = count(e.okCount, Localized(fr: "passage accepté", en: "passage accepted"),
+                       Localized(fr: "passages acceptés", en: "passages accepted"), l)
+        let ko = count(e.koCount, Localized(fr: "passage refusé", en: "passage refused"),
+                       Localized(fr: "passages refusés", en: "passages refused"), l)
+        return "\(ok), \(ko) (KO)."
+    }
+
+    static func depositLine(_ d: Explanation.DepositMatch, _ l: Language) -> String {
+        func mark(_ s: Explanation.DepositMatch.Status) -> String {
+            switch s {
+            case .match: return l == .fr ? "identique" : "same"
+            case .mismatch: return l == .fr ? "DIFFÉRENT" : "DIFFERENT"
+            case .unknown: return l == .fr ? "non vérifiable" : "cannot tell"
+            }
+        }
+        let passages = count(d.passageCount, .verbatim("passage"), .verbatim("passages"), l)
+        return (l == .fr ? "Dépôt comparé : " : "Deposit compared: ")
+            + "\(d.path) (\(passages), \(l == .fr ? "schéma" : "schema") \(d.generation.rawValue)) · nomFichier \(mark(d.nomFichierMatch)) · idFlux \(mark(d.idFluxMatch))"
+    }
+
+    static func mismatchWarning(_ d: Explanation.DepositMatch, _ l: Language) -> String? {
+        guard d.nomFichierMatch == .mismatch || d.idFluxMatch == .mismatch else { return nil }
+        return l == .fr
+            ? "Attention : cet accusé ne semble pas porter sur ce dépôt (nomFichier ou idFlux différent)."
+            : "Warning: this report does not seem to be about this deposit (nomFichier or idFlux differs)."
+    }
+
+    static func identity(_ facts: PassageFacts, _ l: Language) -> String {
+        guard let branch = facts.branch else { return l == .fr ? "identité : aucune" : "identity: none" }
+        var groups: [(String, [String])] = []
+        let sent = facts.identity.filter { $0.status == .sent }.map { f in f.value.map { "\(f.name)=\($0)" } ?? f.name }
+        let nils = facts.identity.filter { $0.status == .nil }.map(\.name)
+        let empty = facts.identity.filter { $0.status == .empty }.map(\.name)
+        let missing = facts.identity.filter { $0.status == .missing && !DepositFields.isOptional($0.name) }.map(\.name)
+        let optional = facts.identity.filter { $0.status == .missing && DepositFields.isOptional($0.name) }.map(\.name)
+        groups.append((l == .fr ? "envoyés" : "sent", sent))
+        groups.append(("nil", nils))
+        groups.append((l == .fr ? "vides" : "empty", empty))
+        groups.append((l == .fr ? "ABSENTS" : "MISSING", missing))
+        groups.append((l == .fr ? "facultatifs non envoyés" : "optional, not sent", optional))
+        let body = groups.filter { !$0.1.isEmpty }.map { "\($0.0) : \($0.1.joined(separator: ", "))" }
+            .map { l == .fr ? $0 : $0.replacingAll(" : ", with: ": ") }
+        let branches = facts.branches.count > 1 ? " + " + facts.branches.dropFirst().map(\.rawValue).joined(separator: " + ") : ""
+        return (l == .fr ? "identité (\(branch.rawValue)\(branches)) — " : "identity (\(branch.rawValue)\(branches)) — ") + body.joined(separator: " · ")
+    }
+
+    static func certification(_ facts: PassageFacts, _ l: Language) -> String {
+        "certification \(facts.certificationType ?? "?") \(facts.certificationCode ?? "?")"
+    }
+
+    static func nextStep(_ e: Explanation, _ l: Language) -> String? {
+        guard e.hasProblems else {
+            return l == .fr ? "Rien à renvoyer : tous les passages ont été acceptés." : "Nothing to send again: every passage was accepted."
+        }
+        let report = e.reportPath
+        let deposit = e.deposit?.path ?? (l == .fr ? "<dépôt.xml>" : "<deposit.xml>")
+        return l == .fr
+            ? "Prochaine étape : ackfix repair \(deposit) \(report) écrit le fichier corrigé à déposer."
+            : "Next step: ackfix repair \(deposit) \(report) writes the corrected file to deposit."
+    }
+
+    static func anomaly(_ a: ProcessingReport.Anomaly, _ l: Language) -> String {
+        let at = a.line > 0 ? (l == .fr ? " (ligne \(a.line) de l'accusé)" : " (line \(a.line) of the report)") : ""
+        switch a.kind {
+        case .passageWithoutID:
+            return (l == .fr ? "un passage KO sans idTechnique" : "a KO passage without idTechnique") + at
+        case .passageWithoutMessage:
+            return (l == .fr ? "un passage KO sans messageErreur" : "a KO passage without messageErreur") + at
+        case .duplicateKO(let id):
+            return (l == .fr ? "le passage \(id) figure plusieurs fois parmi les KO" : "passage \(id) is listed several times as KO") + at
+        case .bothOKAndKO(let id):
+            return l == .fr ? "le passage \(id) est à la fois OK et KO" : "passage \(id) is both OK and KO"
+        case .unreadableNumber(let element, let value):
+            return (l == .fr ? "\(element) illisible : « \(value) »" : "unreadable \(element): « \(value) »") + at
+        }
+    }
+
+    static func readFailure(_ f: XMLReadFailure, _ l: Language) -> String {
+        l == .fr
+            ? "Le dépôt n'est pas du XML bien formé (ligne \(f.line), colonne \(f.column)) : \(f.detail). ackfix l'a lu jusque-là."
+            : "The deposit is not well-formed XML (line \(f.line), column \(f.column)): \(f.detail). ackfix read it up to there."
+    }
+}

@@ -1,0 +1,35 @@
+/// Personal data (names, birth dates, birth places, NIR) is masked in every output unless the user
+/// asks to see it: outputs end up in CI logs and support tickets.
+public struct Privacy: Sendable {
+    public let showPersonalData: Bool
+    public static let mask = "***"
+
+    public init(showPersonalData: Bool) { self.showPersonalData = showPersonalData }
+
+    /// The value as it may be shown, given the field it comes from.
+    public func display(_ value: String, field: String) -> String {
+        showPersonalData || !DepositFields.isPersonal(field) ? value : Self.mask
+    }
+
+    /// A validator message with the quoted value hidden when it belongs to a personal field.
+    public func display(message: String, value: String?, personal: Bool) -> String {
+        guard !showPersonalData, personal, let value, !value.isEmpty else { return message }
+        return message.replacingAll("'\(value)'", with: "'\(Self.mask)'")
+            .replacingAll("\"\(value)\"", with: "\"\(Self.mask)\"")
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (no Foundation needed).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,66 @@
+extension String {
+    /// Without leading and trailing white space (space, tab, CR, LF).
+    public func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isXMLWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isXMLWhitespace })!
+        return String(scalars[first...last])
+    }
+
+    /// Trimmed, with every inner run of white space made one space.
+    public func collapsingWhitespace() -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in unicodeScalars {
+            if s.isXMLWhitespace || s == "\u{00A0}" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// Lower case, accents removed, white space collapsed: the form messages are matched in.
+    public func foldedForMatching() -> String {
+        var out = String.UnicodeScalarView()
+        for s in collapsingWhitespace().lowercased().decomposedScalars where !s.isCombiningMark {
+            // Typographic apostrophes and quotes match their ASCII forms.
+            switch s {
+            case "\u{2019}", "\u{2018}", "\u{02BC}": out.append("'")
+            case "\u{00AB}", "\u{00BB}", "\u{201C}", "\u{201D}": out.append("\"")
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    private var decomposedScalars: [Unicode.Scalar] {
+        // Canonical decomposition of the Latin letters French uses; enough to drop accents.
+        var result: [Unicode.Scalar] = []
+        for s in unicodeScalars {
+            if let base = latinBase[s] { result.append(base) } else { result.append(s) }
+        }
+        return result
+    }
+}
+
+extension Unicode.Scalar {
+    var isXMLWhitespace: Bool { self == " " || self == "\t" || self == "\n" || self == "\r" }
+    var isCombiningMark: Bool { (0x0300...0x036F).contains(value) }
+}
+
+/// Base letters of accented Latin letters (lower case is enough: text is lowered first).
+private let latinBase: [Unicode.Scalar: Unicode.Scalar] = {
+    let pairs: [(String, Unicode.Scalar)] = [
+        ("àáâãäåā", "a"), ("çćč", "c"), ("èéêëēėę", "e"), ("ìíîïī", "i"), ("ñń", "n"),
+        ("òóôõöøō", "o"), ("ùúûüū", "u"), ("ýÿ", "y"), ("šś", "s"), ("žźż", "z"), ("ł", "l"),
+    ]
+    var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+    for (letters, base) in pairs {
+        for s in letters.unicodeScalars { table[s] = base }
+    }
+    return table
+}()
