@@ -10,7 +10,7 @@ struct Ackfix: ParsableCommand {
         abstract: "Explique les accusés de traitement de la CDC et prépare le fichier à renvoyer. / Explains CDC processing reports and prepares the file to send again.",
         discussion: ExitStatus.help,
         version: AckfixVersion.current,
-        subcommands: [Explain.self, Repair.self, Check.self, Schema.self])
+        subcommands: [Explain.self, Repair.self, Check.self, Schema.self, Docs.self])
 }
 
 /// Exit codes, the same for every command.

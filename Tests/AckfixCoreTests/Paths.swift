@@ -29,6 +29,10 @@ enum Paths {
         return dir
     }
 
+    static func writeBytes(_ bytes: [UInt8], to path: String) {
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    }
+
     static func write(_ text: String, to path: String) {
         FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     }

@@ -105,8 +105,9 @@ public enum ErrorCatalogue {
         if let code = validatorCode(in: collapsed) {
             let body = String(collapsed.drop(while: { $0 != ":" }).dropFirst()).trimmingWhitespace()
             if let c = rejection.first(where: { $0.validatorCodes.contains(code) }) {
+                let folded = FoldedText(body)
                 for t in c.templates + c.fallbackTemplates {
-                    if let v = t.match(body) { return Classification(errorClass: c, values: unquoted(v), validatorCode: code) }
+                    if let v = t.match(folded) { return Classification(errorClass: c, values: unquoted(v), validatorCode: code) }
                 }
                 return Classification(errorClass: c, values: RejectionDetails.extract(from: body), validatorCode: code)
             }
@@ -119,14 +120,15 @@ public enum ErrorCatalogue {
     private static func classify(
         _ message: String, among classes: [ErrorClass], unclassified: ErrorClass, validatorCode: String?
     ) -> Classification {
+        let folded = FoldedText(message)
         for c in classes {
             for t in c.templates {
-                if let v = t.match(message) { return Classification(errorClass: c, values: unquoted(v), validatorCode: validatorCode) }
+                if let v = t.match(folded) { return Classification(errorClass: c, values: unquoted(v), validatorCode: validatorCode) }
             }
         }
         for c in classes {
             for t in c.fallbackTemplates {
-                if let v = t.match(message) { return Classification(errorClass: c, values: unquoted(v), validatorCode: validatorCode) }
+                if let v = t.match(folded) { return Classification(errorClass: c, values: unquoted(v), validatorCode: validatorCode) }
             }
         }
         return Classification(errorClass: unclassified, values: [:], validatorCode: validatorCode)

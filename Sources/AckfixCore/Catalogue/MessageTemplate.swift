@@ -31,9 +31,11 @@ public struct MessageTemplate: Sendable, Hashable {
     }
 
     /// Placeholder values if the message has this shape, nil otherwise.
-    public func match(_ message: String) -> [String: String]? {
-        let folded = FoldedText(message)
-        let s = Self.droppingFinalStop(folded.scalars)
+    public func match(_ message: String) -> [String: String]? { match(FoldedText(message)) }
+
+    /// The same, for a message already folded (classification folds once for every template).
+    func match(_ folded: FoldedText) -> [String: String]? {
+        let s = folded.withoutFinalStop
         var captures: [String: String] = [:]
         var pos = 0
         var i = 0
@@ -91,19 +93,45 @@ struct FoldedText {
     private(set) var scalars: [Unicode.Scalar] = []
     private var origin: [Int] = []
     private let source: [Unicode.Scalar]
+    /// `scalars` without a final full stop or space.
+    let withoutFinalStop: [Unicode.Scalar]
 
     init(_ text: String) {
         source = Array(text.collapsingWhitespace().unicodeScalars)
+        scalars.reserveCapacity(source.count)
+        origin.reserveCapacity(source.count)
         for (i, s) in source.enumerated() {
-            for f in String(s).foldedForMatching().unicodeScalars {
+            if s.value < 0x80 {
+                // ASCII: lower case only.
+                let v = s.value
+                scalars.append((0x41...0x5A).contains(v) ? Unicode.Scalar(v + 32)! : s)
+                origin.append(i)
+                continue
+            }
+            for f in Self.fold(s) {
                 scalars.append(f)
                 origin.append(i)
             }
-            if s == " " {
-                scalars.append(" ")
-                origin.append(i)
-            }
         }
+        var trimmed = scalars
+        while let last = trimmed.last, last == "." || last == " " { trimmed.removeLast() }
+        withoutFinalStop = trimmed
+    }
+
+    /// A non-ASCII character lowered, without accents, typographic quotes made plain.
+    private static func fold(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
+        switch s {
+        case "\u{2019}", "\u{2018}", "\u{02BC}": return ["'"]
+        case "\u{00AB}", "\u{00BB}", "\u{201C}", "\u{201D}": return ["\""]
+        case "\u{00A0}": return [" "]
+        default: break
+        }
+        if s.isCombiningMark { return [] }
+        var out: [Unicode.Scalar] = []
+        for l in s.properties.lowercaseMapping.unicodeScalars where !l.isCombiningMark {
+            out.append(latinBase[l] ?? l)
+        }
+        return out
     }
 
     /// The original text behind a range of folded characters.

@@ -43,9 +43,44 @@ public enum IdentityBranch: String, Sendable, CaseIterable {
     case identifiantNational
 }
 
+/// Element paths below a passage, interned once per read: passages refer to them by index, so
+/// that reading 200,000 passages does not build millions of path strings.
+public final class PathTable: @unchecked Sendable {
+    private(set) var paths: [String] = [""]
+    private(set) var names: [String] = [""]
+    private var index: [String: Int32] = ["": 0]
+
+    func intern(parent: Int32, name: String) -> Int32 {
+        let path = parent == 0 ? name : paths[Int(parent)] + "/" + name
+        if let i = index[path] { return i }
+        paths.append(path)
+        names.append(name)
+        let i = Int32(paths.count - 1)
+        index[path] = i
+        return i
+    }
+
+    func lookup(_ path: String) -> Int32? { index[path] }
+}
+
 /// One `passageCertification`: the unit the CDC accepts or refuses.
+///
+/// Its elements are kept compactly (positions and the decoded text in one buffer); `DepositValue`s
+/// are made on demand.
 public struct Passage: Sendable {
-    public var idTechnique: String? { value(at: "idTechnique").map { $0.value.trimmingWhitespace() } }
+    struct Record: Sendable {
+        var path: Int32
+        var valueStart: Int32
+        var valueLength: Int32
+        var line: Int32
+        var column: Int32
+        var isNil: Bool
+        var isContainer: Bool
+        var elementRange: Range<Int>
+        var contentRange: Range<Int>
+        var leadingTriviaStart: Int
+    }
+
     /// Index in `DepositOutline.certifications` of the certification holding the passage.
     public var certificationIndex: Int
     public var line: Int
@@ -53,38 +88,55 @@ public struct Passage: Sendable {
     /// Exact bytes of `<passageCertification …>…</passageCertification>` in the (UTF-8) stream.
     public var range: Range<Int>
     public var leadingTriviaStart: Int
-    /// Every element inside the passage, in document order.
-    public var elements: [DepositValue]
+    /// The identity branches under `identificationTitulaire`, in document order (normally one).
+    public internal(set) var identityBranches: [IdentityBranch] = []
+    /// False when the reader stopped recording it after its idTechnique (not a passage the caller wanted).
+    public internal(set) var isComplete = true
+    var records: [Record] = []
+    var text: [UInt8] = []
+    let table: PathTable
 
-    /// The identity branches present under `identificationTitulaire` (normally exactly one).
-    public var identityBranches: [IdentityBranch] {
-        var found: [IdentityBranch] = []
-        for e in elements where e.path.hasPrefix("identificationTitulaire/") {
-            let parts = e.path.split(separator: "/")
-            if parts.count == 2, let b = IdentityBranch(rawValue: String(parts[1])), !found.contains(b) {
-                found.append(b)
-            }
-        }
-        return found
+    init(certificationIndex: Int, line: Int, column: Int, range: Range<Int>, leadingTriviaStart: Int, table: PathTable) {
+        self.certificationIndex = certificationIndex
+        self.line = line
+        self.column = column
+        self.range = range
+        self.leadingTriviaStart = leadingTriviaStart
+        self.table = table
     }
 
     public var identityBranch: IdentityBranch? { identityBranches.first }
 
+    public var idTechnique: String? { value(at: "idTechnique").map { $0.value.trimmingWhitespace() } }
+
+    /// Every element inside the passage, in document order.
+    public var elements: [DepositValue] { records.map(value(of:)) }
+
+    private func value(of r: Record) -> DepositValue {
+        let bytes = text[Int(r.valueStart)..<Int(r.valueStart + r.valueLength)]
+        return DepositValue(
+            name: table.names[Int(r.path)], path: table.paths[Int(r.path)], value: String(decoding: bytes, as: UTF8.self),
+            isNil: r.isNil, isContainer: r.isContainer, line: Int(r.line), column: Int(r.column),
+            elementRange: r.elementRange, contentRange: r.contentRange, leadingTriviaStart: r.leadingTriviaStart)
+    }
+
     /// The first element with this path below the passage.
     public func value(at path: String) -> DepositValue? {
-        elements.first { $0.path == path }
+        guard let index = table.lookup(path), let r = records.first(where: { $0.path == index }) else { return nil }
+        return value(of: r)
     }
 
     /// The first element with this local name anywhere in the passage.
     public func value(named name: String) -> DepositValue? {
-        elements.first { $0.name == name }
+        records.first { table.names[Int($0.path)] == name }.map(value(of:))
     }
 
-    /// A titulaire field by local name, e.g. `nomNaissance`.
+    /// A field of the identity branch by local name, e.g. `nomNaissance`, `codeInsee`.
     public func holderValue(_ name: String) -> DepositValue? {
         guard let branch = identityBranch else { return nil }
         let prefix = "identificationTitulaire/\(branch.rawValue)/"
-        return elements.first { $0.name == name && $0.path.hasPrefix(prefix) }
+        return records.first { table.names[Int($0.path)] == name && table.paths[Int($0.path)].hasPrefix(prefix) }
+            .map(value(of:))
     }
 }
 
@@ -99,6 +151,8 @@ public struct Certification: Sendable {
     public var leadingTriviaStart: Int
     /// The content of `passageCertifications` (between its tags).
     public var passagesContentRange: Range<Int>?
+    /// From the end of the last passage to `</passageCertifications>`.
+    public var passagesTrailingTrivia: Range<Int>?
     public var passageCount: Int
 
     public var typeText: String? { type.map { $0.value.trimmingWhitespace() } }
@@ -136,6 +190,8 @@ public struct DepositOutline: Sendable {
     public var generation: SchemaGeneration = .v1_1_2
     /// The `certifications` element (between its tags), where certification blocks live.
     public var certificationsContentRange: Range<Int>?
+    /// From the end of the last certification block to `</certifications>`.
+    public var certificationsTrailingTrivia: Range<Int>?
     public var encoding: DocumentEncoding = .utf8
     public var declaredEncoding: String?
     public var hasByteOrderMark = false

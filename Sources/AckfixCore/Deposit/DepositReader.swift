@@ -8,7 +8,8 @@ public final class DepositReader: XMLStreamHandler {
 
     public private(set) var outline = DepositOutline()
     private let onPassage: (Passage) -> Void
-    private weak var parser: XMLStreamParser?
+    // Unowned: a weak reference would put the parser on the slow reference-counting path.
+    private unowned(unsafe) var parser: XMLStreamParser?
 
     private enum Role {
         case flux, emetteur, certificateurs, certificateur, certifications, certification
@@ -18,13 +19,27 @@ public final class DepositReader: XMLStreamHandler {
     private enum HeaderField { case idFlux, horodatage, action, emetteurIdClient, certificateurIdClient, idContrat }
     private enum CertificationField { case type, code, natureDeposant }
 
+    /// What a frame keeps of its start tag (not the attribute arrays: frames are copied often).
+    private struct Tag {
+        let name: XMLName
+        let tagStart: Int
+        let tagEnd: Int
+        let line: Int
+        let column: Int
+        let isNil: Bool
+    }
+
     private struct Frame {
         let role: Role
-        let tag: XMLStartTag
+        let tag: Tag
         let leadingTriviaStart: Int
         var lastChildEnd: Int
         var hasChildren = false
-        let pathIndex: Int
+        let pathIndex: Int32
+        /// Where this element's text starts in the passage's text buffer.
+        let textStart: Int
+        /// End of the text to keep: its children's values (what follows is white space between them).
+        var textMark: Int
     }
 
     private var stack: [Frame] = []
@@ -32,18 +47,34 @@ public final class DepositReader: XMLStreamHandler {
     private var passage: Passage?
     private var certification: Certification?
 
-    // Paths below a passage, interned: (parent path, element name) -> index in `paths`.
-    private struct PathKey: Hashable { let parent: Int; let name: Int }
-    private var pathIndex: [PathKey: Int] = [:]
-    private var paths: [String] = [""]
+    // Paths below a passage, interned: children[parent path][element name id] -> path index (0: not yet).
+    private var children: [[Int32]] = [[]]
+    private let table = PathTable()
 
-    public init(onPassage: @escaping (Passage) -> Void) {
+    /// When set, passages whose idTechnique it refuses are not recorded past their idTechnique
+    /// (they still reach `onPassage`, marked incomplete): reading stays cheap when only a few
+    /// passages matter.
+    private let wants: ((String) -> Bool)?
+    private var skipping = false
+    /// Open elements below the passage being skipped: they need no frame at all.
+    private var skipDepth = 0
+
+    public init(keepingOnly wants: ((String) -> Bool)? = nil, onPassage: @escaping (Passage) -> Void) {
+        self.wants = wants
         self.onPassage = onPassage
     }
 
     public func attach(to parser: XMLStreamParser) { self.parser = parser }
 
     public func startElement(_ tag: XMLStartTag) {
+        if skipping {
+            skipDepth += 1
+            // Even in a skipped passage, the 2026 identity branch tells the schema generation.
+            if tag.name.qualifiedByteCount >= 19, tag.name.localName == IdentityBranch.identifiantNational.rawValue {
+                outline.generation = .v1_1_5
+            }
+            return
+        }
         let parent = stack.last
         if stack.isEmpty {
             outline.rootName = tag.name
@@ -54,15 +85,29 @@ public final class DepositReader: XMLStreamHandler {
                 return
             }
         }
-        if !stack.isEmpty { stack[stack.count - 1].hasChildren = true }
-        let role = Self.role(of: tag.name.localName, under: parent?.role)
-        var path = 0
-        if case .inPassage = role, let parent {
+        if !stack.isEmpty {
+            stack[stack.count - 1].hasChildren = true
+            // The parent's text so far is white space between elements: not worth keeping.
+            if passage != nil {
+                let mark = stack[stack.count - 1].textMark
+                if passage!.text.count > mark { passage!.text.removeSubrange(mark...) }
+            }
+        }
+        let role = role(of: tag.name, under: parent?.role)
+        var path: Int32 = 0
+        if case .inPassage = role, let parent, !skipping {
             path = internPath(parent: parent.pathIndex, name: tag.name)
+            if parent.pathIndex == identificationPath, let branch = IdentityBranch(rawValue: tag.name.localName) {
+                if passage?.identityBranches.contains(branch) == false { passage?.identityBranches.append(branch) }
+                if branch == .identifiantNational { outline.generation = .v1_1_5 }
+            }
         }
         let trivia = parent?.lastChildEnd ?? tag.tagStart
-        stack.append(Frame(role: role, tag: tag, leadingTriviaStart: trivia, lastChildEnd: tag.tagEnd, pathIndex: path))
-        text.removeAll(keepingCapacity: true)
+        if passage == nil { text.removeAll(keepingCapacity: true) }
+        let slim = Tag(name: tag.name, tagStart: tag.tagStart, tagEnd: tag.tagEnd, line: tag.line, column: tag.column,
+                       isNil: !tag.attributes.isEmpty && Self.isNil(tag))
+        stack.append(Frame(role: role, tag: slim, leadingTriviaStart: trivia, lastChildEnd: tag.tagEnd, pathIndex: path,
+                           textStart: passage?.text.count ?? 0, textMark: passage?.text.count ?? 0))
 
         switch role {
         case .certification:
@@ -72,26 +117,40 @@ public final class DepositReader: XMLStreamHandler {
         case .passage:
             passage = Passage(
                 certificationIndex: certification?.index ?? -1, line: tag.line, column: tag.column,
-                range: tag.tagStart..<tag.tagEnd, leadingTriviaStart: trivia, elements: [])
-            passage?.elements.reserveCapacity(32)
+                range: tag.tagStart..<tag.tagEnd, leadingTriviaStart: trivia, table: table)
+            passage?.records.reserveCapacity(40)
+            passage?.text.reserveCapacity(512)
         case .header(.action):
             outline.generation = .v1_1_5
-        case .inPassage:
-            if tag.name.localName == IdentityBranch.identifiantNational.rawValue { outline.generation = .v1_1_5 }
         default:
             break
         }
     }
 
     public func characters(_ chunk: UnsafeRawBufferPointer) {
-        guard text.count < Self.maximumValueLength else { return }
-        let room = Self.maximumValueLength - text.count
-        text.append(contentsOf: chunk.prefix(room))
+        guard !skipping, let top = stack.last else { return }
+        let bytes = chunk.assumingMemoryBound(to: UInt8.self)
+        if passage != nil {
+            // Inside a passage, text goes to the passage's buffer; each element keeps its slice.
+            let used = passage!.text.count - top.textStart
+            guard used < Self.maximumValueLength else { return }
+            passage!.text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.prefix(Self.maximumValueLength - used)))
+        } else {
+            guard text.count < Self.maximumValueLength else { return }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.prefix(Self.maximumValueLength - text.count)))
+        }
     }
 
     public func endElement(_ end: XMLEndTag) {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            return
+        }
         guard let frame = stack.popLast() else { return }
-        if !stack.isEmpty { stack[stack.count - 1].lastChildEnd = end.tagEnd }
+        if !stack.isEmpty {
+            stack[stack.count - 1].lastChildEnd = end.tagEnd
+            if passage != nil { stack[stack.count - 1].textMark = passage!.text.count }
+        }
         let tag = frame.tag
         let elementRange = tag.tagStart..<end.tagEnd
         switch frame.role {
@@ -99,6 +158,7 @@ public final class DepositReader: XMLStreamHandler {
             outline.rootRange = elementRange
         case .certifications:
             outline.certificationsContentRange = tag.tagEnd..<end.tagStart
+            outline.certificationsTrailingTrivia = frame.lastChildEnd..<end.tagStart
         case .header(let field):
             let v = value(of: frame, end: end, path: tag.name.localName)
             switch field {
@@ -118,6 +178,7 @@ public final class DepositReader: XMLStreamHandler {
             }
         case .passageCertifications:
             certification?.passagesContentRange = tag.tagEnd..<end.tagStart
+            certification?.passagesTrailingTrivia = frame.lastChildEnd..<end.tagStart
         case .certification:
             if var c = certification {
                 c.range = elementRange
@@ -125,27 +186,50 @@ public final class DepositReader: XMLStreamHandler {
             }
             certification = nil
         case .inPassage:
-            passage?.elements.append(value(of: frame, end: end, path: paths[frame.pathIndex]))
+            record(frame, end: end)
         case .passage:
             if var p = passage {
                 p.range = elementRange
                 outline.passageCount += 1
                 certification?.passageCount += 1
+                passage = nil
+                skipping = false
                 onPassage(p)
             }
-            passage = nil
         default:
             break
         }
-        text.removeAll(keepingCapacity: true)
+        if passage == nil { text.removeAll(keepingCapacity: true) }
+    }
+
+    private func record(_ frame: Frame, end: XMLEndTag) {
+        guard passage != nil, !skipping else { return }
+        let tag = frame.tag
+        // A container's own text is the white space between its children: not a value.
+        let length = frame.hasChildren ? 0 : passage!.text.count - frame.textStart
+        passage!.records.append(Passage.Record(
+            path: frame.pathIndex, valueStart: Int32(frame.textStart), valueLength: Int32(length),
+            line: Int32(tag.line), column: Int32(tag.column), isNil: tag.isNil, isContainer: frame.hasChildren,
+            elementRange: tag.tagStart..<end.tagEnd, contentRange: tag.tagEnd..<end.tagStart,
+            leadingTriviaStart: frame.leadingTriviaStart))
+        if let wants, frame.pathIndex == idTechniquePath, let id = passage!.idTechnique, !wants(id) {
+            passage!.isComplete = false
+            skipping = true
+        }
+    }
+
+    private lazy var idTechniquePath: Int32 = table.intern(parent: 0, name: "idTechnique")
+
+    private static func isNil(_ tag: XMLStartTag) -> Bool {
+        tag.attributes.contains {
+            $0.localName == "nil" && $0.namespaceURI == Namespaces.xsi
+                && ($0.value.trimmingWhitespace() == "true" || $0.value.trimmingWhitespace() == "1")
+        }
     }
 
     private func value(of frame: Frame, end: XMLEndTag, path: String) -> DepositValue {
         let tag = frame.tag
-        let isNil = tag.attributes.contains {
-            $0.localName == "nil" && $0.namespaceURI == Namespaces.xsi
-                && ($0.value.trimmingWhitespace() == "true" || $0.value.trimmingWhitespace() == "1")
-        }
+        let isNil = tag.isNil
         return DepositValue(
             name: tag.name.localName, path: path,
             value: frame.hasChildren ? "" : String(decoding: text, as: UTF8.self),
@@ -154,40 +238,75 @@ public final class DepositReader: XMLStreamHandler {
             leadingTriviaStart: frame.leadingTriviaStart)
     }
 
-    private func internPath(parent: Int, name: XMLName) -> Int {
-        let key = PathKey(parent: parent, name: name.id)
-        if let index = pathIndex[key] { return index }
-        let path = parent == 0 ? name.localName : paths[parent] + "/" + name.localName
-        paths.append(path)
-        pathIndex[key] = paths.count - 1
-        return paths.count - 1
+    private lazy var identificationPath: Int32 = table.intern(parent: 0, name: "identificationTitulaire")
+
+    private func internPath(parent: Int32, name: XMLName) -> Int32 {
+        let p = Int(parent)
+        if p < children.count, name.id < children[p].count, children[p][name.id] != 0 { return children[p][name.id] }
+        let index = table.intern(parent: parent, name: name.localName)
+        if p >= children.count { children += [[Int32]](repeating: [], count: p - children.count + 1) }
+        if name.id >= children[p].count { children[p] += [Int32](repeating: 0, count: name.id - children[p].count + 8) }
+        children[p][name.id] = index
+        return index
     }
 
-    private static func role(of name: String, under parent: Role?) -> Role {
+    /// The deposit elements the outline cares about, by name id of this parse.
+    private enum Known { case flux, idFlux, horodatage, action, emetteur, idClient, certificateurs, certificateur
+        case idContrat, certifications, certification, type, code, natureDeposant, passageCertifications
+        case passageCertification, other }
+    private var known: [Known?] = []
+
+    private func kind(of name: XMLName) -> Known {
+        if name.id < known.count, let k = known[name.id] { return k }
+        let k: Known
+        switch name.localName {
+        case "flux": k = .flux
+        case "idFlux": k = .idFlux
+        case "horodatage": k = .horodatage
+        case "action": k = .action
+        case "emetteur": k = .emetteur
+        case "idClient": k = .idClient
+        case "certificateurs": k = .certificateurs
+        case "certificateur": k = .certificateur
+        case "idContrat": k = .idContrat
+        case "certifications": k = .certifications
+        case "certification": k = .certification
+        case "type": k = .type
+        case "code": k = .code
+        case "natureDeposant": k = .natureDeposant
+        case "passageCertifications": k = .passageCertifications
+        case "passageCertification": k = .passageCertification
+        default: k = .other
+        }
+        if name.id >= known.count { known += [Known?](repeating: nil, count: name.id - known.count + 16) }
+        known[name.id] = k
+        return k
+    }
+
+    private func role(of name: XMLName, under parent: Role?) -> Role {
         guard let parent else { return .flux }
-        switch (parent, name) {
-        case (.flux, "idFlux"): return .header(.idFlux)
-        case (.flux, "horodatage"): return .header(.horodatage)
-        case (.flux, "action"): return .header(.action)
-        case (.flux, "emetteur"): return .emetteur
-        case (.emetteur, "idClient"): return .header(.emetteurIdClient)
-        case (.emetteur, "certificateurs"): return .certificateurs
-        case (.certificateurs, "certificateur"): return .certificateur
-        case (.certificateur, "idClient"): return .header(.certificateurIdClient)
-        case (.certificateur, "idContrat"): return .header(.idContrat)
-        case (.certificateur, "certifications"): return .certifications
-        case (.certifications, "certification"): return .certification
-        case (.certification, "type"): return .certificationField(.type)
-        case (.certification, "code"): return .certificationField(.code)
-        case (.certification, "natureDeposant"): return .certificationField(.natureDeposant)
-        case (.certification, "passageCertifications"): return .passageCertifications
-        case (.passageCertifications, "passageCertification"): return .passage
+        switch (parent, kind(of: name)) {
+        case (.flux, .idFlux): return .header(.idFlux)
+        case (.flux, .horodatage): return .header(.horodatage)
+        case (.flux, .action): return .header(.action)
+        case (.flux, .emetteur): return .emetteur
+        case (.emetteur, .idClient): return .header(.emetteurIdClient)
+        case (.emetteur, .certificateurs): return .certificateurs
+        case (.certificateurs, .certificateur): return .certificateur
+        case (.certificateur, .idClient): return .header(.certificateurIdClient)
+        case (.certificateur, .idContrat): return .header(.idContrat)
+        case (.certificateur, .certifications): return .certifications
+        case (.certifications, .certification): return .certification
+        case (.certification, .type): return .certificationField(.type)
+        case (.certification, .code): return .certificationField(.code)
+        case (.certification, .natureDeposant): return .certificationField(.natureDeposant)
+        case (.certification, .passageCertifications): return .passageCertifications
+        case (.passageCertifications, .passageCertification): return .passage
         case (.passage, _), (.inPassage, _): return .inPassage
         default: return .ignored
         }
     }
 }
-
 extension DepositReader {
     /// Reads the deposit at `path`, with other handlers fed from the same pass.
     /// A file whose root is not `flux` is refused as the wrong kind of document.
@@ -196,9 +315,9 @@ extension DepositReader {
     public static func read(
         path: String, alongside others: [XMLStreamHandler] = [], progress: ProgressObserver? = nil,
         toleratingMalformedXML: Bool = false, onChunk: (([UInt8]) -> Void)? = nil,
-        onPassage: @escaping (Passage) -> Void
+        keepingOnly wants: ((String) -> Bool)? = nil, onPassage: @escaping (Passage) -> Void
     ) throws(DocumentError) -> (outline: DepositOutline, failure: XMLReadFailure?) {
-        let reader = DepositReader(onPassage: onPassage)
+        let reader = DepositReader(keepingOnly: wants, onPassage: onPassage)
         let handler: XMLStreamHandler = others.isEmpty ? reader : HandlerFanout([reader] + others)
         var failure: XMLReadFailure?
         var input: DocumentInput?

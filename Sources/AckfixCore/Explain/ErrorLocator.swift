@@ -10,7 +10,8 @@ final class ErrorLocator: XMLStreamHandler {
         var certificationCode: String?
     }
 
-    private weak var parser: XMLStreamParser?
+    // Unowned: a weak reference would put the parser on the slow reference-counting path.
+    private unowned(unsafe) var parser: XMLStreamParser?
     private var pending: [Place]
     private let lines: Set<Int>
     private let lastLine: Int

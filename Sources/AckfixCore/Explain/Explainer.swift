@@ -28,8 +28,8 @@ public enum Explainer {
         if let depositPath = options.depositPath {
             let wanted = Set(report.refused.map(\.idTechnique))
             let keep = options.privacy.showPersonalData
-            let (outline, _) = try DepositReader.read(path: depositPath, progress: progress) { passage in
-                guard let id = passage.idTechnique, wanted.contains(id) else { return }
+            let (outline, _) = try DepositReader.read(path: depositPath, progress: progress, keepingOnly: wanted.contains) { passage in
+                guard passage.isComplete, let id = passage.idTechnique, wanted.contains(id) else { return }
                 if facts[id] != nil {
                     facts[id]!.occurrences += 1
                 } else {

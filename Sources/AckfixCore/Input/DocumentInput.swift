@@ -107,15 +107,18 @@ public final class DocumentInput {
             pending = []
         } else {
             if atEnd { return nil }
-            raw = [UInt8](repeating: 0, count: chunkSize)
-            let n = raw.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkSize) }
+            var n = 0
+            // Read straight into the array's storage: no zero-filling of 256 KiB per chunk.
+            raw = [UInt8](unsafeUninitializedCapacity: chunkSize) { buf, count in
+                n = read(fd, buf.baseAddress, chunkSize)
+                count = max(n, 0)
+            }
             if n < 0 { throw InputError(path: path, kind: .unreadable) }
             if n == 0 {
                 atEnd = true
                 if !carry.isEmpty { throw InputError(path: path, kind: .invalidEncoding(encoding)) }
                 return nil
             }
-            raw.removeSubrange(n...)
         }
         switch encoding {
         case .utf8: return raw

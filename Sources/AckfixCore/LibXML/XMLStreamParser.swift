@@ -1,16 +1,32 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An element name as the parser met it: local name and namespace, interned per parse so that
 /// handlers compare small integers, not strings.
-public struct XMLName: Sendable {
-    /// Index in the parse's name table; equal names in one parse have equal ids.
+public final class XMLName: Sendable {
+    /// Index in the parse's name table (0, 1, 2…); equal names in one parse have equal ids.
     public let id: Int
     public let localName: String
     public let namespaceURI: String?
     public let prefix: String?
 
+    init(id: Int, localName: String, namespaceURI: String?, prefix: String?) {
+        self.id = id
+        self.localName = localName
+        self.namespaceURI = namespaceURI
+        self.prefix = prefix
+        qualifiedByteCount = localName.utf8.count + (prefix.map { $0.utf8.count + 1 } ?? 0)
+        isASCII = localName.utf8.allSatisfy { $0 < 0x80 } && (prefix?.utf8.allSatisfy { $0 < 0x80 } ?? true)
+    }
+
     /// `prefix:local` as written in the file.
     public var qualified: String { prefix.map { "\($0):\(localName)" } ?? localName }
+    /// Bytes of `prefix:local`.
+    let qualifiedByteCount: Int
+    /// The name is plain ASCII (bytes and characters agree).
+    let isASCII: Bool
 }
 
 public struct XMLAttribute: Sendable {
@@ -111,7 +127,12 @@ public final class XMLStreamParser {
     private var plugged: UnsafeMutableRawPointer?
 
     // Name interning: libxml2 hands out dictionary-interned pointers, stable for one parse.
-    private var namesByPointer: [UnsafeRawPointer: XMLName] = [:]
+    private struct NameKey: Hashable {
+        let local: UnsafeRawPointer
+        let prefix: UnsafeRawPointer?
+        let uri: UnsafeRawPointer?
+    }
+    private var namesByPointer: [NameKey: XMLName] = [:]
     private var namesByKey: [String: XMLName] = [:]
 
     // The last chunks fed (at least `windowSize` bytes), to find the `<` of a tag from the parser's
@@ -134,6 +155,7 @@ public final class XMLStreamParser {
     }
 
     deinit {
+        window.release()
         if let ctxt { xmlFreeParserCtxt(ctxt) }
         saxHandler.deinitialize(count: 1)
         saxHandler.deallocate()
@@ -201,44 +223,41 @@ public final class XMLStreamParser {
     }
 
     /// Offset of the last `<` before `offset`, within the look-back window.
-    private func lastOpenBracket(before offset: Int) -> Int? {
-        var i = offset - 1
-        let floor = window.start
-        while i >= floor {
-            if byte(at: i) == UInt8(ascii: "<") { return i }
-            i -= 1
-        }
-        return nil
-    }
+    private func lastOpenBracket(before offset: Int) -> Int? { window.lastByte(0x3C, before: offset) }
 
     // The last column computed, so that a long line (a file without line breaks) is counted once.
     private var columnCache = (lineStart: -1, offset: 0, column: 1)
 
     /// 1-based column (in characters) of a byte offset on the line starting at `lineStart`.
     private func column(of offset: Int, lineStart: Int) -> Int {
+        var from = lineStart
         var count = 1
-        var i = lineStart
         if columnCache.lineStart == lineStart, columnCache.offset <= offset {
+            from = columnCache.offset
             count = columnCache.column
-            i = columnCache.offset
         }
-        i = max(i, window.start)
-        while i < offset {
-            if let b = byte(at: i), b & 0xC0 != 0x80 { count += 1 }
-            i += 1
-        }
+        count += window.characterCount(from: max(from, window.start), to: offset)
         columnCache = (lineStart, offset, count)
         return count
     }
 
     // MARK: - Callbacks
 
+    // A small direct-mapped cache in front of the dictionary: the same few dozen names come back
+    // millions of times, and hashing three pointers each time costs more than parsing the tag.
+    private var recentNames = [(key: NameKey, name: XMLName)?](repeating: nil, count: 256)
+
     fileprivate func name(local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
-        // Interned pointers identify (local) names; the namespace is part of the key too.
-        let key = UnsafeRawPointer(local)
-        if let cached = namesByPointer[key], cached.namespaceURI == uri.map(string), cached.prefix == prefix.map(string) {
-            return cached
-        }
+        // libxml2 interns names in its dictionary: the pointers identify the name for this parse.
+        let key = NameKey(local: UnsafeRawPointer(local), prefix: prefix.map(UnsafeRawPointer.init), uri: uri.map(UnsafeRawPointer.init))
+        let slot = (Int(bitPattern: key.local) >> 3 ^ Int(bitPattern: key.uri) >> 5) & 255
+        if let recent = recentNames[slot], recent.key == key { return recent.name }
+        let found = namesByPointer[key] ?? intern(key, local: local, prefix: prefix, uri: uri)
+        recentNames[slot] = (key, found)
+        return found
+    }
+
+    private func intern(_ key: NameKey, local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
         let localName = string(local)
         let ns = uri.map(string)
         let pfx = prefix.map(string)
@@ -255,12 +274,21 @@ public final class XMLStreamParser {
     }
 
     fileprivate func didStart(_ name: XMLName, attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration]) {
-        guard failure == nil else { return }
+        guard failure == nil, let ctxt else { return }
         let cursor = consumed
-        guard let start = lastOpenBracket(before: cursor + 1) else {
+        let back: (offset: Int, newlines: Int, characters: Int)
+        // Most start tags are exactly `<prefix:name>`: check there before scanning.
+        let guess = cursor - 1 - name.qualifiedByteCount
+        if attributes.isEmpty, namespaces.isEmpty, name.isASCII, byte(at: guess) == 0x3C {
+            back = (guess, 0, cursor - guess + 1)
+        } else if let scanned = window.scanBack(to: 0x3C, before: cursor + 1) {
+            // One backward scan from libxml2's cursor finds the `<` and what lies between.
+            back = scanned
+        } else {
             stop(because: XMLReadFailure(kind: .tagTooLong, line: currentLine, column: 0))
             return
         }
+        let start = back.offset
         // libxml2 leaves its cursor on the `>` of `<x>` or on the `/` of `<x/>`.
         var end = cursor
         var selfClosing = false
@@ -269,11 +297,20 @@ public final class XMLStreamParser {
             end += 1
         }
         if byte(at: end) == UInt8(ascii: ">") { end += 1 }
-        let (line, lineStart) = window.position(of: start)
+        let line: Int
+        let column: Int
+        if back.newlines == 0, let input = ctxt.pointee.input {
+            // libxml2 counts lines and columns (in characters) at its cursor.
+            line = Int(input.pointee.line)
+            column = Int(input.pointee.col) - (back.characters - 1)
+        } else {
+            let (l, lineStart) = window.position(of: start)
+            line = l
+            column = self.column(of: start, lineStart: lineStart)
+        }
         let tag = XMLStartTag(
             name: name, attributes: attributes, namespaceDeclarations: namespaces,
-            tagStart: start, tagEnd: end, isSelfClosing: selfClosing,
-            line: line, column: column(of: start, lineStart: lineStart))
+            tagStart: start, tagEnd: end, isSelfClosing: selfClosing, line: line, column: column)
         pendingSelfClosingEnd = selfClosing ? end : nil
         handler.startElement(tag)
     }
@@ -288,9 +325,15 @@ public final class XMLStreamParser {
             return
         }
         let end = consumed
-        guard let start = lastOpenBracket(before: end) else {
-            stop(because: XMLReadFailure(kind: .tagTooLong, line: currentLine, column: 0))
-            return
+        // Most end tags are exactly `</prefix:name>`: check there before scanning.
+        let length = 3 + name.qualifiedByteCount
+        var start = end - length
+        if byte(at: start) != 0x3C || byte(at: start + 1) != 0x2F {
+            guard let found = lastOpenBracket(before: end) else {
+                stop(because: XMLReadFailure(kind: .tagTooLong, line: currentLine, column: 0))
+                return
+            }
+            start = found
         }
         handler.endElement(XMLEndTag(name: name, tagStart: start, tagEnd: end))
     }
@@ -340,7 +383,7 @@ public final class XMLStreamParser {
         h.internalSubset = { ctx, _, _, _ in parser(ctx).didMeetDoctype() }
         h.externalSubset = { ctx, _, _, _ in parser(ctx).didMeetDoctype() }
         h.startElementNs = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
-            let p = parser(ctx)
+          withParser(ctx) { p in
             guard let localname else { return }
             var attrs: [XMLAttribute] = []
             if nbAttributes > 0, let attributes {
@@ -369,15 +412,15 @@ public final class XMLStreamParser {
                 }
             }
             p.didStart(p.name(local: localname, prefix: prefix, uri: uri), attributes: attrs, namespaces: decls)
+          }
         }
         h.endElementNs = { ctx, localname, prefix, uri in
-            let p = parser(ctx)
             guard let localname else { return }
-            p.didEnd(p.name(local: localname, prefix: prefix, uri: uri))
+            withParser(ctx) { p in p.didEnd(p.name(local: localname, prefix: prefix, uri: uri)) }
         }
         h.characters = { ctx, ch, len in
             guard let ch, len > 0 else { return }
-            parser(ctx).didRead(UnsafeRawBufferPointer(start: ch, count: Int(len)))
+            withParser(ctx) { $0.didRead(UnsafeRawBufferPointer(start: ch, count: Int(len))) }
         }
         h.ignorableWhitespace = h.characters
         h.cdataBlock = h.characters
@@ -391,6 +434,12 @@ public final class XMLStreamParser {
 
 private func parser(_ ctx: UnsafeMutableRawPointer?) -> XMLStreamParser {
     Unmanaged<XMLStreamParser>.fromOpaque(ctx!).takeUnretainedValue()
+}
+
+/// The parser behind libxml2's context pointer, without retaining it: it outlives every callback.
+@inline(__always)
+private func withParser(_ ctx: UnsafeMutableRawPointer?, _ body: (XMLStreamParser) -> Void) {
+    Unmanaged<XMLStreamParser>.fromOpaque(ctx!)._withUnsafeGuaranteedRef(body)
 }
 
 private func string(_ p: UnsafePointer<xmlChar>) -> String {
@@ -412,41 +461,64 @@ enum LibXML {
 
 /// The most recent bytes fed to the parser, chunk by chunk, with where their lines start: enough to
 /// locate tags and number lines without keeping the file or a table that grows with it.
+/// Chunks are copied into buffers the window owns, so that reading a byte is pointer arithmetic.
 struct ByteWindow {
     private struct Chunk {
         let base: Int
-        let bytes: [UInt8]
+        let bytes: UnsafeMutableBufferPointer<UInt8>
         let newlinesBefore: Int
         /// Start of the line in progress when the chunk begins.
         let openLineStart: Int
         /// Offsets just past each LF in the chunk.
         let lineStarts: [Int]
+        var end: Int { base + bytes.count }
     }
     private var chunks: [Chunk] = []
     private var size = 0
     let minimumSize: Int
     /// Offset just past the last byte fed.
     private(set) var end = 0
+    // The newest chunk, for the common case of a byte near the parser's cursor.
+    private var lastBase = 0
+    private var lastBytes = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
 
     init(minimumSize: Int) { self.minimumSize = minimumSize }
+
+    /// Frees the chunks still held (the window does not outlive its parser).
+    mutating func release() {
+        for c in chunks { c.bytes.deallocate() }
+        chunks.removeAll()
+    }
 
     /// Offset of the oldest byte still held.
     var start: Int { chunks.first?.base ?? end }
 
-    mutating func append(_ bytes: [UInt8]) {
+    mutating func append(_ source: [UInt8]) {
         let newlinesBefore = chunks.last.map { $0.newlinesBefore + $0.lineStarts.count } ?? 0
         let openLineStart = chunks.last.map { $0.lineStarts.last ?? $0.openLineStart } ?? 0
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: source.count)
+        _ = bytes.initialize(from: source)
         var starts: [Int] = []
         let base = end
-        bytes.withUnsafeBufferPointer { buf in
-            for i in 0..<buf.count where buf[i] == 0x0A { starts.append(base + i + 1) }
+        if let startAddress = bytes.baseAddress {
+            var p = UnsafeRawPointer(startAddress)
+            var remaining = bytes.count
+            while remaining > 0, let hit = memchr(p, 0x0A, remaining) {
+                let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(startAddress)
+                starts.append(base + offset + 1)
+                p = UnsafeRawPointer(hit) + 1
+                remaining = bytes.count - offset - 1
+            }
         }
         chunks.append(Chunk(base: base, bytes: bytes, newlinesBefore: newlinesBefore,
                             openLineStart: openLineStart, lineStarts: starts))
+        lastBase = base
+        lastBytes = bytes
         size += bytes.count
         end += bytes.count
         while let oldest = chunks.first, chunks.count > 1, size - oldest.bytes.count >= minimumSize {
             size -= oldest.bytes.count
+            oldest.bytes.deallocate()
             chunks.removeFirst()
         }
     }
@@ -454,15 +526,60 @@ struct ByteWindow {
     private func chunkIndex(of offset: Int) -> Int? {
         var i = chunks.count - 1
         while i >= 0 {
-            if offset >= chunks[i].base { return offset < chunks[i].base + chunks[i].bytes.count ? i : nil }
+            if offset >= chunks[i].base { return offset < chunks[i].end ? i : nil }
             i -= 1
         }
         return nil
     }
 
+    @inline(__always)
     func byte(at offset: Int) -> UInt8? {
-        guard let i = chunkIndex(of: offset) else { return nil }
-        return chunks[i].bytes[offset - chunks[i].base]
+        let i = offset &- lastBase
+        if i >= 0 && i < lastBytes.count { return lastBytes[i] }
+        guard let c = chunkIndex(of: offset) else { return nil }
+        return chunks[c].bytes[offset - chunks[c].base]
+    }
+
+    /// Offset of the last `byte` before `offset` still in the window.
+    func lastByte(_ byte: UInt8, before offset: Int) -> Int? {
+        scanBack(to: byte, before: offset)?.offset
+    }
+
+    /// From `before - 1` backwards to the last `byte`: its offset, and the line feeds and characters
+    /// (UTF-8 lead bytes) from there up to `before`, the found byte included.
+    func scanBack(to byte: UInt8, before: Int) -> (offset: Int, newlines: Int, characters: Int)? {
+        var position = before - 1
+        var c = chunkIndex(of: position)
+        var newlines = 0
+        var characters = 0
+        while let ci = c {
+            let chunk = chunks[ci]
+            var i = position - chunk.base
+            while i >= 0 {
+                let b = chunk.bytes[i]
+                if b & 0xC0 != 0x80 { characters += 1 }
+                if b == byte { return (chunk.base + i, newlines, characters) }
+                if b == 0x0A { newlines += 1 }
+                i -= 1
+            }
+            position = chunk.base - 1
+            c = ci > 0 ? ci - 1 : nil
+        }
+        return nil
+    }
+
+    /// Characters (UTF-8 lead bytes) in `from..<to`, counting only bytes still in the window.
+    func characterCount(from: Int, to: Int) -> Int {
+        guard from < to else { return 0 }
+        var count = 0
+        var position = from
+        while position < to, let ci = chunkIndex(of: position) {
+            let chunk = chunks[ci]
+            let stop = min(to, chunk.end)
+            for i in (position - chunk.base)..<(stop - chunk.base) where chunk.bytes[i] & 0xC0 != 0x80 { count += 1 }
+            position = stop
+        }
+        return count
     }
 
     /// 1-based line of a recent offset, and the offset where that line starts.

@@ -7,7 +7,12 @@ public final class JSONWriter {
 
     public init(sink: TextSink) { self.sink = sink }
 
-    private var indent: String { String(repeating: indentUnit, count: needsComma.count - 1) }
+    private var indents: [String] = [""]
+    private var indent: String {
+        let depth = needsComma.count - 1
+        while indents.count <= depth { indents.append(indents.last! + indentUnit) }
+        return indents[depth]
+    }
 
     private func beforeValue() {
         if afterKey {
@@ -15,7 +20,10 @@ public final class JSONWriter {
             return
         }
         if needsComma[needsComma.count - 1] { sink.write(",") }
-        if needsComma.count > 1 { sink.write("\n" + indent) }
+        if needsComma.count > 1 {
+            sink.write("\n")
+            sink.write(indent)
+        }
         needsComma[needsComma.count - 1] = true
     }
 
@@ -44,13 +52,25 @@ public final class JSONWriter {
 
     public func key(_ k: String) {
         beforeValue()
-        sink.write(Self.quoted(k) + ": ")
+        writeQuoted(k)
+        sink.write(": ")
         afterKey = true
     }
 
     public func value(_ s: String?) {
         beforeValue()
-        sink.write(s.map(Self.quoted) ?? "null")
+        if let s { writeQuoted(s) } else { sink.write("null") }
+    }
+
+    private func writeQuoted(_ s: String) {
+        // Most strings need no escape: write them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            sink.write("\"")
+            sink.write(s)
+            sink.write("\"")
+        } else {
+            sink.write(Self.quoted(s))
+        }
     }
 
     public func value(_ n: Int?) {

@@ -10,7 +10,8 @@ public final class ProcessingReportReader: XMLStreamHandler {
         case okSection, okID, okPassage, okPassageID, errors, error, errorField(String), ignored
     }
 
-    private weak var parser: XMLStreamParser?
+    // Unowned: a weak reference would put the parser on the slow reference-counting path.
+    private unowned(unsafe) var parser: XMLStreamParser?
     private var stack: [Place] = []
     private var text: [UInt8] = []
     private var report = ProcessingReport(kind: .functional)

@@ -9,6 +9,7 @@ extension String {
 
     /// Trimmed, with every inner run of white space made one space.
     public func collapsingWhitespace() -> String {
+        if isCollapsed { return self }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for s in unicodeScalars {
@@ -47,13 +48,30 @@ extension String {
     }
 }
 
+extension String {
+    /// Already trimmed and collapsed (the common case: a quick scan, no copy).
+    private var isCollapsed: Bool {
+        var previousSpace = true
+        for b in utf8 {
+            switch b {
+            case 0x20:
+                if previousSpace { return false }
+                previousSpace = true
+            case 0x09, 0x0A, 0x0D, 0xC2: return false  // 0xC2: may start a no-break space
+            default: previousSpace = false
+            }
+        }
+        return !previousSpace || isEmpty
+    }
+}
+
 extension Unicode.Scalar {
     var isXMLWhitespace: Bool { self == " " || self == "\t" || self == "\n" || self == "\r" }
     var isCombiningMark: Bool { (0x0300...0x036F).contains(value) }
 }
 
 /// Base letters of accented Latin letters (lower case is enough: text is lowered first).
-private let latinBase: [Unicode.Scalar: Unicode.Scalar] = {
+let latinBase: [Unicode.Scalar: Unicode.Scalar] = {
     let pairs: [(String, Unicode.Scalar)] = [
         ("àáâãäåā", "a"), ("çćč", "c"), ("èéêëēėę", "e"), ("ìíîïī", "i"), ("ñń", "n"),
         ("òóôõöøō", "o"), ("ùúûüū", "u"), ("ýÿ", "y"), ("šś", "s"), ("žźż", "z"), ("ł", "l"),

@@ -87,7 +87,8 @@ public struct ExplanationJSONRenderer {
         j.field("class", p.errorClass.slug)
         j.field("code", p.errorClass.code)
         j.field("title", p.errorClass.title(language))
-        j.field(messages: p.messages, classes: p.messageClasses)
+        j.field("messages", strings: p.messages)
+        j.field("messageClasses", strings: p.messageClasses.map(\.slug))
         j.key("values")
         j.beginObject()
         for k in p.classification.values.keys.sorted() { j.field(k, p.classification.values[k]) }
@@ -157,17 +158,5 @@ public struct ExplanationJSONRenderer {
 }
 
 private extension JSONWriter {
-    func field(messages: [String], classes: [ErrorClass]) {
-        key("messages")
-        beginArray()
-        for (m, c) in zip(messages, classes) {
-            beginObject()
-            field("text", m)
-            field("class", c.slug)
-            endObject()
-        }
-        endArray()
-    }
-
     func field(path: [String]) { field("elementPath", strings: path) }
 }

@@ -29,8 +29,8 @@ public struct ExplanationMarkdownRenderer {
         }
         for (c, _) in e.countsByClass {
             out.write("## \(c.code) · \(c.title(l)) (`\(c.slug)`)\n\n")
-            out.write("*" + (l == .fr ? "Ce que cela veut dire" : "What it means") + "* : " + c.meaning(l) + "\n\n")
-            out.write("*" + (l == .fr ? "Que faire" : "What to do") + "* : " + c.fix(l) + "\n\n")
+            out.write((l == .fr ? "*Ce que cela veut dire* : " : "*What it means*: ") + c.meaning(l) + "\n\n")
+            out.write((l == .fr ? "*Que faire* : " : "*What to do*: ") + c.fix(l) + "\n\n")
             if e.kind == .functional {
                 for p in e.passages where p.errorClass == c {
                     var head = "- **\(cell(p.idTechnique))**"

@@ -75,10 +75,12 @@ public struct ExplanationTextRenderer {
             out.write("      " + e.displayMessage + "\n")
             if let ctx = e.context, let line = e.error.line {
                 let gutter = String(line)
-                out.write("      " + style.dim(gutter + " | ") + ctx.lineText + "\n")
-                if let col = ctx.column, col >= 1 {
+                // Indentation is dropped; the caret moves with it.
+                let indent = ctx.lineText.prefix { $0 == " " || $0 == "\t" }.count
+                out.write("      " + style.dim(gutter + " | ") + String(ctx.lineText.dropFirst(indent)) + "\n")
+                if let col = ctx.column, col > indent {
                     out.write("      " + style.dim(String(repeating: " ", count: gutter.count) + " | ")
-                        + String(repeating: " ", count: max(0, col - 1)) + style.red("^") + "\n")
+                        + String(repeating: " ", count: col - 1 - indent) + style.red("^") + "\n")
                 }
             }
             if let advice = e.advice { out.write("      → " + advice(l) + "\n") }

@@ -1,0 +1,66 @@
+/// The documentation pages ackfix generates from its own catalogues, so that docs/ cannot drift
+/// from the code: `ackfix docs docs/` writes them, and a test checks the committed copies.
+public enum DocumentationPages {
+    public struct Page: Sendable {
+        /// Path below docs/.
+        public let path: String
+        public let content: String
+    }
+
+    public static func all() -> [Page] {
+        var pages = ErrorCatalogue.all.map(errorClassPage)
+        pages.append(errorIndex())
+        return pages
+    }
+
+    static func errorClassPath(_ c: ErrorClass) -> String {
+        "errors/\(c.code)-\(c.slug).md"
+    }
+
+    private static func errorIndex() -> Page {
+        var s = "# CDC error classes / classes d'erreurs de la CDC\n\n"
+        s += "Generated from the catalogue by `ackfix docs docs/`; do not edit by hand.\n\n"
+        s += "Refused passages (`PassagesKO`) and technical rejections (`erreurs`) of a processing report fall in one of these classes. The slug appears in `ackfix explain --format json` (`class`) and is stable.\n\n"
+        for (title, family) in [("Refused passages (functional report)", ErrorCatalogue.functional),
+                                ("Technical rejection (whole file refused)", ErrorCatalogue.rejection)] {
+            s += "## \(title)\n\n| Code | Slug | Titre | Title |\n|---|---|---|---|\n"
+            for c in family {
+                let file = errorClassPath(c).split(separator: "/").last!
+                s += "| [\(c.code)](\(file)) | `\(c.slug)` | \(c.title.fr) | \(c.title.en) |\n"
+            }
+            s += "\n"
+        }
+        return Page(path: "errors/README.md", content: s)
+    }
+
+    private static func errorClassPage(_ c: ErrorClass) -> Page {
+        var s = "# \(c.code) `\(c.slug)`: \(c.title.en) / \(c.title.fr)\n\n"
+        s += "Generated from `Sources/AckfixCore/Catalogue` by `ackfix docs docs/`; do not edit by hand.\n\n"
+        s += c.family == .functional
+            ? "Family: refused passage (`PassagesKO/passage/messageErreur`).\n\n"
+            : "Family: technical rejection (`erreurs/erreur/message`): the whole file was refused, nothing was recorded.\n\n"
+        if !c.validatorCodes.isEmpty {
+            s += "Validator codes: " + c.validatorCodes.map { "`\($0)`" }.joined(separator: ", ") + "\n\n"
+        }
+        s += "## What it means\n\n\(c.meaning.en)\n\n## What to do\n\n\(c.fix.en)\n\n"
+        s += "## Ce que cela veut dire\n\n\(c.meaning.fr)\n\n## Que faire\n\n\(c.fix.fr)\n\n"
+        if !c.templates.isEmpty || !c.fallbackTemplates.isEmpty {
+            s += "## CDC wordings recognised\n\nMatched ignoring accents, case and white space. `{name}` is a value ackfix extracts, `{…}` any text.\n\n"
+            for t in c.templates { s += "- `\(t.text)`\n" }
+            for t in c.fallbackTemplates { s += "- `\(t.text)` (when nothing more precise matches)\n" }
+            s += "\n"
+        }
+        if !c.examples.isEmpty {
+            s += "## Examples\n\n"
+            for e in c.examples {
+                s += "- « \(e.message) »"
+                if !e.values.isEmpty {
+                    s += " → " + e.values.keys.sorted().map { "\($0) = `\(e.values[$0]!)`" }.joined(separator: ", ")
+                }
+                s += "\n"
+            }
+            s += "\n"
+        }
+        return Page(path: errorClassPath(c), content: s)
+    }
+}
