@@ -2,11 +2,6 @@ import AckfixCore
 import Foundation
 import ArgumentParser
 
-struct Repair: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not yet.")
-    func run() throws {}
-}
-
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Not yet.")
     func run() throws {}

@@ -92,6 +92,8 @@ public struct Passage: Sendable {
     public internal(set) var identityBranches: [IdentityBranch] = []
     /// False when the reader stopped recording it after its idTechnique (not a passage the caller wanted).
     public internal(set) var isComplete = true
+    /// The namespace prefix the passage's elements are written with (`cpf`), nil for none.
+    public internal(set) var prefix: String?
     var records: [Record] = []
     var text: [UInt8] = []
     let table: PathTable
@@ -119,6 +121,18 @@ public struct Passage: Sendable {
             isNil: r.isNil, isContainer: r.isContainer, line: Int(r.line), column: Int(r.column),
             elementRange: r.elementRange, contentRange: r.contentRange, leadingTriviaStart: r.leadingTriviaStart)
     }
+
+    /// Direct children of the element at `path` ("" for the passage itself), in document order.
+    public func children(of path: String) -> [DepositValue] {
+        let depth = path.isEmpty ? 1 : path.split(separator: "/").count + 1
+        return records.filter { r in
+            let p = table.paths[Int(r.path)]
+            return (path.isEmpty || p.hasPrefix(path + "/")) && p.split(separator: "/").count == depth
+        }.map(value(of:))
+    }
+
+    /// The path of the identity branch block, e.g. `identificationTitulaire/titulaire`.
+    public var identityPath: String? { identityBranch.map { "identificationTitulaire/\($0.rawValue)" } }
 
     /// The first element with this path below the passage.
     public func value(at path: String) -> DepositValue? {

@@ -59,6 +59,9 @@ public final class DepositReader: XMLStreamHandler {
     /// Open elements below the passage being skipped: they need no frame at all.
     private var skipDepth = 0
 
+    /// Called once the root's start tag is read (its namespace declarations are then known).
+    var onRoot: ((DepositOutline) -> Void)?
+
     public init(keepingOnly wants: ((String) -> Bool)? = nil, onPassage: @escaping (Passage) -> Void) {
         self.wants = wants
         self.onPassage = onPassage
@@ -84,6 +87,7 @@ public final class DepositReader: XMLStreamHandler {
                 parser?.stop(because: XMLReadFailure(kind: .stoppedByHandler, line: tag.line, column: tag.column))
                 return
             }
+            onRoot?(outline)
         }
         if !stack.isEmpty {
             stack[stack.count - 1].hasChildren = true
@@ -118,6 +122,7 @@ public final class DepositReader: XMLStreamHandler {
             passage = Passage(
                 certificationIndex: certification?.index ?? -1, line: tag.line, column: tag.column,
                 range: tag.tagStart..<tag.tagEnd, leadingTriviaStart: trivia, table: table)
+            passage?.prefix = tag.name.prefix
             passage?.records.reserveCapacity(40)
             passage?.text.reserveCapacity(512)
         case .header(.action):
@@ -317,13 +322,30 @@ extension DepositReader {
         toleratingMalformedXML: Bool = false, onChunk: (([UInt8]) -> Void)? = nil,
         keepingOnly wants: ((String) -> Bool)? = nil, onPassage: @escaping (Passage) -> Void
     ) throws(DocumentError) -> (outline: DepositOutline, failure: XMLReadFailure?) {
+        let input: DocumentInput
+        do { input = try DocumentInput(path: path) } catch { throw DocumentError(path: path, kind: .input(error.kind)) }
+        return try read(input: input, alongside: others, progress: progress, toleratingMalformedXML: toleratingMalformedXML,
+                        onChunk: onChunk, keepingOnly: wants, onPassage: onPassage)
+    }
+
+    /// The same, from an input opened with its own decoding options.
+    public static func read(
+        input: DocumentInput, alongside others: [XMLStreamHandler] = [], progress: ProgressObserver? = nil,
+        toleratingMalformedXML: Bool = false, onChunk: (([UInt8]) -> Void)? = nil,
+        keepingOnly wants: ((String) -> Bool)? = nil, onPassage: @escaping (Passage) -> Void,
+        onRoot: ((DepositOutline) -> Void)? = nil
+    ) throws(DocumentError) -> (outline: DepositOutline, failure: XMLReadFailure?) {
+        let path = input.path
         let reader = DepositReader(keepingOnly: wants, onPassage: onPassage)
+        reader.onRoot = onRoot
         let handler: XMLStreamHandler = others.isEmpty ? reader : HandlerFanout([reader] + others)
         var failure: XMLReadFailure?
-        var input: DocumentInput?
+        var length = 0
         do {
-            input = try DocumentStream.parse(path: path, handler: handler, progress: progress, onChunk: onChunk,
-                                             readToEnd: toleratingMalformedXML)
+            try DocumentStream.parse(input: input, handler: handler, progress: progress, onChunk: { chunk in
+                length += chunk.count
+                onChunk?(chunk)
+            }, readToEnd: toleratingMalformedXML)
         } catch {
             if let root = reader.outline.rootName, root.localName != "flux" {
                 throw DocumentError(path: path, kind: .wrongDocument(expected: .deposit, found: root.localName))
@@ -335,11 +357,10 @@ extension DepositReader {
             throw DocumentError(path: path, kind: .input(.empty))
         }
         var outline = reader.outline
-        if let input {
-            outline.encoding = input.encoding
-            outline.declaredEncoding = input.declaredEncoding
-            outline.hasByteOrderMark = input.hasByteOrderMark
-        }
+        outline.encoding = input.encoding
+        outline.declaredEncoding = input.declaredEncoding
+        outline.hasByteOrderMark = input.hasByteOrderMark
+        outline.streamLength = length
         return (outline, failure)
     }
 }

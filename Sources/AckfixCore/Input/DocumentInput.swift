@@ -60,9 +60,24 @@ public final class DocumentInput {
     private var atEnd = false
     private let chunkSize: Int
 
-    public init(path: String, chunkSize: Int = 256 * 1024) throws(InputError) {
+    /// What `repairDeclaration` changed: the declaration as written, and its replacement.
+    public private(set) var declarationRepair: (before: String, after: String)?
+    private let repairDeclaration: Bool
+    private var firstChunk = true
+
+    /// The stream handed out differs from the file's bytes (transcoded, or declaration repaired).
+    public var streamDiffersFromFile: Bool { isTranscoded || declarationRepair != nil }
+
+    /// - Parameters:
+    ///   - repairDeclaration: replace a malformed XML declaration (or, when transcoding, one naming
+    ///     another encoding) by `<?xml version="1.0" encoding="UTF-8"?>` in the stream.
+    ///   - assumedEncoding: read the file in this encoding whatever it says (an undeclared
+    ///     Windows-1252 file).
+    public init(path: String, chunkSize: Int = 256 * 1024, repairDeclaration: Bool = false,
+                assumedEncoding: DocumentEncoding? = nil) throws(InputError) {
         self.path = path
         self.chunkSize = chunkSize
+        self.repairDeclaration = repairDeclaration
         var st = stat()
         guard stat(path, &st) == 0 else { throw InputError(path: path, kind: .notFound) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, kind: .isDirectory) }
@@ -83,7 +98,9 @@ public final class DocumentInput {
         let sniffed = DocumentInput.sniff(head)
         hasByteOrderMark = sniffed.bom
         declaredEncoding = sniffed.declared
-        if let encoding = sniffed.encoding {
+        if let assumedEncoding {
+            encoding = assumedEncoding
+        } else if let encoding = sniffed.encoding {
             self.encoding = encoding
         } else {
             close(fd)
@@ -101,6 +118,24 @@ public final class DocumentInput {
 
     /// The next chunk of UTF-8, or nil at the end of the file.
     public func nextChunk() throws(InputError) -> [UInt8]? {
+        guard var chunk = try nextDecodedChunk() else { return nil }
+        if firstChunk {
+            firstChunk = false
+            if repairDeclaration { repairDeclaration(in: &chunk) }
+        }
+        return chunk
+    }
+
+    private func repairDeclaration(in chunk: inout [UInt8]) {
+        guard let d = PrologRepair.declaration(in: chunk),
+              let replacement = PrologRepair.replacement(for: d, outputIsUTF8Instead: isTranscoded) else { return }
+        let start = chunk.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let before = String(decoding: chunk[start..<(start + d.length)], as: UTF8.self)
+        chunk.replaceSubrange(start..<(start + d.length), with: Array(replacement.utf8))
+        declarationRepair = (before, replacement)
+    }
+
+    private func nextDecodedChunk() throws(InputError) -> [UInt8]? {
         var raw: [UInt8]
         if !pending.isEmpty {
             raw = pending

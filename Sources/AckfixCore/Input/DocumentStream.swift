@@ -49,6 +49,16 @@ public enum DocumentStream {
     ) throws(DocumentError) -> DocumentInput {
         let input: DocumentInput
         do { input = try DocumentInput(path: path) } catch { throw DocumentError(path: path, kind: .input(error.kind)) }
+        try parse(input: input, handler: handler, progress: progress, onChunk: onChunk, readToEnd: readToEnd)
+        return input
+    }
+
+    /// Parses an input already opened (with its own decoding options).
+    public static func parse(
+        input: DocumentInput, handler: XMLStreamHandler, progress: ProgressObserver? = nil,
+        onChunk: (([UInt8]) -> Void)? = nil, readToEnd: Bool = false
+    ) throws(DocumentError) {
+        let path = input.path
         let parser = XMLStreamParser(handler: handler, ignoreDeclaredEncoding: input.isTranscoded)
         var read = 0
         do {
@@ -62,6 +72,5 @@ public enum DocumentStream {
             throw DocumentError(path: path, kind: .input(error.kind))
         }
         do { try parser.finish() } catch { throw DocumentError(path: path, kind: .xml(error)) }
-        return input
     }
 }

@@ -10,10 +10,25 @@ public struct ProcessingReport: Sendable {
     /// A passage the CDC refused, with the CDC's own words.
     public struct RefusedPassage: Sendable {
         public var idTechnique: String
-        /// Trimmed, inner white space collapsed; at least one in practice, all of them kept.
-        public var messages: [String]
+        // One message in practice: kept apart from the (rare) others so that a report of 200,000
+        // refused passages does not hold 200,000 arrays.
+        private var first: String?
+        private var others: [String] = []
         /// Line of `<passage>` in the report.
         public var line: Int
+
+        public init(idTechnique: String, messages: [String], line: Int) {
+            self.idTechnique = idTechnique
+            self.line = line
+            for m in messages { append(m) }
+        }
+
+        /// Trimmed, inner white space collapsed; at least one in practice, all of them kept.
+        public var messages: [String] { first.map { [$0] + others } ?? [] }
+
+        mutating func append(_ message: String) {
+            if first == nil { first = message } else { others.append(message) }
+        }
     }
 
     /// One error of a technical rejection.

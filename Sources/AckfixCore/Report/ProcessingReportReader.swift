@@ -121,7 +121,7 @@ public final class ProcessingReportReader: XMLStreamHandler {
         case .header("idtraitement"): report.idTraitement = value
         case .header("iddemande"): report.idDemande = value
         case .koID: passage?.idTechnique = value
-        case .koMessage: if !value.isEmpty { passage?.messages.append(value) }
+        case .koMessage: if !value.isEmpty { passage?.append(intern(value)) }
         case .koPassage:
             if let p = passage {
                 if p.idTechnique.isEmpty { report.anomalies.append(.init(kind: .passageWithoutID, line: p.line)) }
@@ -140,6 +140,15 @@ public final class ProcessingReportReader: XMLStreamHandler {
             error = nil
         default: break
         }
+    }
+
+    // Identical messages share one string: most refusals repeat a handful of wordings.
+    private var messages: [String: String] = [:]
+
+    private func intern(_ message: String) -> String {
+        if let m = messages[message] { return m }
+        if messages.count < 10_000 { messages[message] = message }
+        return message
     }
 
     private func number(_ value: String, element: String) -> Int? {

@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Random access to the (UTF-8) stream a deposit was read as: the file itself, or a decoded copy
+/// made while reading when ackfix transcoded or repaired the file on the way in.
+public final class ByteSource {
+    private let fd: Int32
+    public let path: String
+    private let ownsTemporaryFile: Bool
+
+    public init(path: String, temporary: Bool = false) throws(InputError) {
+        self.path = path
+        ownsTemporaryFile = temporary
+        fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError(path: path, kind: .unreadable) }
+    }
+
+    deinit {
+        close(fd)
+        if ownsTemporaryFile { unlink(path) }
+    }
+
+    /// The bytes of `range`, read in pieces of at most `chunk` bytes.
+    public func read(_ range: Range<Int>, chunk: Int = 1 << 20, into body: (UnsafeRawBufferPointer) -> Void) throws(InputError) {
+        var offset = range.lowerBound
+        var buffer = [UInt8](repeating: 0, count: Swift.min(chunk, Swift.max(range.count, 1)))
+        while offset < range.upperBound {
+            let want = Swift.min(buffer.count, range.upperBound - offset)
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(offset)) }
+            guard n > 0 else { throw InputError(path: path, kind: .unreadable) }
+            buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0.prefix(n))) }
+            offset += n
+        }
+    }
+
+    public func bytes(_ range: Range<Int>) throws(InputError) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        try read(range) { out.append(contentsOf: $0) }
+        return out
+    }
+}
+
+/// Writes a file's decoded stream to a temporary file as it is read, when the stream differs from
+/// the file (transcoded, or with a repaired XML declaration).
+final class StreamCopy {
+    let path: String
+    private let fd: Int32
+    private(set) var failed = false
+
+    init?(besides original: String) {
+        let dir = original.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        var template = Array(((dir.isEmpty ? "." : dir) + "/.ackfix-stream-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if fd < 0 {
+            // The deposit's folder may be read-only: fall back to the temporary folder.
+            var t = Array("/tmp/.ackfix-stream-XXXXXX".utf8CString)
+            let fd2 = t.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd2 >= 0 else { return nil }
+            self.fd = fd2
+            path = String(cString: t)
+        } else {
+            self.fd = fd
+            path = String(cString: template)
+        }
+    }
+
+    func write(_ chunk: [UInt8]) {
+        guard !failed else { return }
+        chunk.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+                if n <= 0 {
+                    failed = true
+                    return
+                }
+                done += n
+            }
+        }
+    }
+
+    func finish() { close(fd) }
+}

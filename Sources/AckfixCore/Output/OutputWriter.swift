@@ -1,0 +1,212 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the written (or, in a dry run, would-be) output turned out to be, read back as it was produced.
+public struct OutputCheck: Sendable {
+    public var violations: [SchemaViolation] = []
+    public var passageCount = 0
+    public var bytes = 0
+    /// Ids of the passages in the output, in order.
+    public var passageIDs: [String] = []
+    public var isValid: Bool { violations.isEmpty && readFailure == nil }
+    public var readFailure: XMLReadFailure?
+}
+
+/// Writes an output deposit from segments of the input: to a temporary file beside the target,
+/// reading every byte back through the parser and ackfix's schema validator as it goes, and renames
+/// it into place only when the whole file validates. An invalid output is never left behind.
+public enum OutputWriter {
+    public enum Failure: Error, Sendable {
+        case exists(String)
+        case cannotWrite(String)
+        case invalid(OutputCheck)
+        case input(InputError)
+    }
+
+    /// - Parameters:
+    ///   - destination: nil for a dry run (validated, not written).
+    ///   - encoding: the encoding to write; the segments are UTF-8.
+    ///   - prefix: bytes written before everything else (a byte order mark), not validated.
+    public static func write(
+        _ segments: [OutputSegment], from source: ByteSource, to destination: String?, overwrite: Bool,
+        encoding: DocumentEncoding, prefix: [UInt8] = [], generation: SchemaGeneration, collectIDs: Bool = false
+    ) throws(Failure) -> OutputCheck {
+        var check = OutputCheck()
+        let validator = SchemaValidator(schema: .forGeneration(generation)) { check.violations.append($0) }
+        let counter = DepositReader { passage in
+            check.passageCount += 1
+            if collectIDs, let id = passage.idTechnique { check.passageIDs.append(id) }
+        }
+        let parser = XMLStreamParser(handler: HandlerFanout([counter, validator]))
+        var file: TemporaryFile?
+        if let destination {
+            if !overwrite, access(destination, F_OK) == 0 { throw .exists(destination) }
+            guard let f = TemporaryFile(beside: destination) else { throw .cannotWrite(destination) }
+            file = f
+            f.write(prefix)
+        }
+        let encoder = OutputEncoder(encoding)
+        var pending: [UInt8] = []
+        pending.reserveCapacity(1 << 18)
+        func flush() {
+            guard !pending.isEmpty else { return }
+            parser.feed(pending)
+            check.bytes += pending.count
+            if let file { file.write(encoder.encode(pending)) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        do {
+            for segment in segments {
+                switch segment {
+                case .bytes(let b):
+                    pending.append(contentsOf: b)
+                case .copy(let range):
+                    try source.read(range) { chunk in
+                        pending.append(contentsOf: chunk)
+                        if pending.count >= 1 << 18 { flush() }
+                    }
+                }
+                if pending.count >= 1 << 18 { flush() }
+            }
+        } catch {
+            file?.discard()
+            throw .input(error)
+        }
+        flush()
+        if let file { file.write(encoder.finish()) }
+        do { try parser.finish() } catch { check.readFailure = error }
+        guard check.isValid else {
+            file?.discard()
+            throw .invalid(check)
+        }
+        if let file, let destination {
+            guard file.commit(to: destination, overwrite: overwrite) else {
+                file.discard()
+                throw access(destination, F_OK) == 0 && !overwrite ? .exists(destination) : .cannotWrite(destination)
+            }
+        }
+        return check
+    }
+}
+
+/// A temporary file in the destination's folder, renamed into place at the end.
+final class TemporaryFile {
+    let path: String
+    private var fd: Int32
+    private(set) var failed = false
+
+    init?(beside destination: String) {
+        let parts = destination.split(separator: "/", omittingEmptySubsequences: false)
+        let dir = parts.dropLast().joined(separator: "/")
+        let name = parts.last.map(String.init) ?? "output"
+        var template = Array(((dir.isEmpty ? "." : dir) + "/." + name + ".ackfix-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return nil }
+        self.fd = fd
+        path = String(cString: template)
+        fchmod(fd, 0o644)
+    }
+
+    func write(_ bytes: [UInt8]) {
+        guard !failed, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+                if n <= 0 {
+                    failed = true
+                    return
+                }
+                done += n
+            }
+        }
+    }
+
+    /// Flushes to disk and moves into place; without `overwrite`, an existing file is kept.
+    func commit(to destination: String, overwrite: Bool) -> Bool {
+        guard !failed, fsync(fd) == 0 else { return false }
+        close(fd)
+        fd = -1
+        if overwrite { return rename(path, destination) == 0 }
+        // link() refuses to replace an existing file: no window where one could be overwritten.
+        guard link(path, destination) == 0 else { return false }
+        unlink(path)
+        return true
+    }
+
+    func discard() {
+        if fd >= 0 { close(fd) }
+        fd = -1
+        unlink(path)
+    }
+}
+
+/// UTF-8 in, the output's encoding out. Characters a single-byte encoding lacks become character
+/// references, which every XML reader turns back into the character.
+final class OutputEncoder {
+    private let encoding: DocumentEncoding
+    private var carry: [UInt8] = []
+    private lazy var reverse: [UInt32: UInt8] = {
+        var table: [UInt32: UInt8] = [:]
+        let overrides: [UInt8: UInt32]
+        switch encoding {
+        case .windows1252: overrides = Transcoder.windows1252Overrides
+        case .latin9: overrides = Transcoder.latin9Overrides
+        default: overrides = [:]
+        }
+        for b in 0x80...0xFF {
+            let byte = UInt8(b)
+            table[overrides[byte] ?? UInt32(b)] = byte
+        }
+        return table
+    }()
+
+    init(_ encoding: DocumentEncoding) { self.encoding = encoding }
+
+    func encode(_ utf8: [UInt8]) -> [UInt8] {
+        if encoding == .utf8 { return utf8 }
+        var input = carry + utf8
+        // Keep an incomplete trailing UTF-8 sequence for the next call.
+        var cut = input.count
+        var i = input.count - 1
+        var steps = 0
+        while i >= 0, steps < 4, input[i] & 0xC0 == 0x80 {
+            i -= 1
+            steps += 1
+        }
+        if i >= 0, input[i] >= 0xC0 {
+            let need = input[i] >= 0xF0 ? 4 : input[i] >= 0xE0 ? 3 : 2
+            if input.count - i < need { cut = i }
+        }
+        carry = Array(input[cut...])
+        input.removeSubrange(cut...)
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count * (encoding == .utf16LE || encoding == .utf16BE ? 2 : 1))
+        for scalar in String(decoding: input, as: UTF8.self).unicodeScalars {
+            let v = scalar.value
+            switch encoding {
+            case .utf16LE, .utf16BE:
+                for unit in String(scalar).utf16 {
+                    let hi = UInt8(unit >> 8), lo = UInt8(unit & 0xFF)
+                    if encoding == .utf16LE { out += [lo, hi] } else { out += [hi, lo] }
+                }
+            default:
+                if v < 0x80 {
+                    out.append(UInt8(v))
+                } else if let b = reverse[v] {
+                    out.append(b)
+                } else {
+                    out += Array("&#x\(String(v, radix: 16, uppercase: true));".utf8)
+                }
+            }
+        }
+        return out
+    }
+
+    func finish() -> [UInt8] {
+        let rest = carry
+        carry = []
+        return rest.isEmpty ? [] : encode(rest)
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+
+/// The certifier's corrections for refused passages: a CSV (`;` or `,`, UTF-8 with or without BOM)
+/// with a header `idTechnique` and any holder or validity-date field. An empty cell leaves the
+/// field as it is; `nil` makes it `xsi:nil` where the schema allows it. Every value is checked
+/// against the schema before anything is written.
+public struct Corrections: Sendable {
+    public enum Change: Sendable, Equatable {
+        case value(String)
+        case `nil`
+    }
+
+    public struct Row: Sendable {
+        public let idTechnique: String
+        /// Line of the row in the file (1-based; the header is line 1).
+        public let line: Int
+        /// Field → change, in the file's column order.
+        public let changes: [(field: String, change: Change)]
+    }
+
+    /// The fields a correction may set, holder first.
+    public static let holderFields = [
+        "nomNaissance", "nomUsage", "prenom1", "prenom2", "prenom3", "anneeNaissance", "moisNaissance", "jourNaissance",
+        "sexe", "codeInsee", "codePostal", "codePaysNaissance", "libelleCommuneNaissance", "libellePaysNaissance",
+    ]
+    public static let passageFields = ["dateDebutValidite", "dateFinValidite"]
+    public static var fields: [String] { holderFields + passageFields }
+
+    public let path: String
+    public let rows: [String: Row]
+
+    public func row(for id: String) -> Row? { rows[id] }
+
+    public static func read(path: String) throws(DocumentError) -> Corrections {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDir: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+            throw DocumentError(path: path, kind: .input(!exists ? .notFound : isDir.boolValue ? .isDirectory : .unreadable))
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard !bytes.isEmpty else { throw DocumentError(path: path, kind: .input(.empty)) }
+        guard let text = String(validatingUTF8Bytes: bytes) else {
+            throw invalid(path, line: 1, column: nil, Localized(
+                fr: "le fichier de corrections n'est pas en UTF-8 : enregistrez-le en « CSV UTF-8 »",
+                en: "the corrections file is not UTF-8: save it as « CSV UTF-8 »"))
+        }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
+            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        guard let headerLine = lines.first else { throw DocumentError(path: path, kind: .input(.empty)) }
+        let separator: Character = headerLine.filter { $0 == ";" }.count >= headerLine.filter { $0 == "," }.count ? ";" : ","
+        let header = try fields(of: headerLine, separator: separator, path: path, line: 1).map { $0.trimmingWhitespace() }
+        guard header.first == "idTechnique" else {
+            throw invalid(path, line: 1, column: 1, Localized(
+                fr: "la première colonne doit s'appeler idTechnique, séparée des autres par « ; » ou « , » (trouvé : « \(header.first ?? "") »)",
+                en: "the first column must be named idTechnique, separated from the others by « ; » or « , » (found: « \(header.first ?? "") »)"))
+        }
+        for (i, name) in header.enumerated().dropFirst() where !Self.fields.contains(name) {
+            throw invalid(path, line: 1, column: i + 1, Localized(
+                fr: "colonne inconnue « \(name) » ; colonnes permises : \(Self.fields.joined(separator: ", "))",
+                en: "unknown column « \(name) »; allowed columns: \(Self.fields.joined(separator: ", "))"))
+        }
+        if let dup = header.firstDuplicate() {
+            throw invalid(path, line: 1, column: nil, Localized(fr: "colonne « \(dup) » en double", en: "column « \(dup) » appears twice"))
+        }
+        var rows: [String: Row] = [:]
+        for (n, line) in lines.enumerated().dropFirst() where !line.trimmingWhitespace().isEmpty {
+            let number = n + 1
+            let cells = try fields(of: line, separator: separator, path: path, line: number)
+            guard cells.count == header.count else {
+                throw invalid(path, line: number, column: nil, Localized(
+                    fr: "\(cells.count) colonnes au lieu de \(header.count) (séparateur « \(separator) »)",
+                    en: "\(cells.count) columns instead of \(header.count) (separator « \(separator) »)"))
+            }
+            let id = cells[0].trimmingWhitespace()
+            guard !id.isEmpty else {
+                throw invalid(path, line: number, column: 1, Localized(fr: "idTechnique vide", en: "empty idTechnique"))
+            }
+            guard rows[id] == nil else {
+                throw invalid(path, line: number, column: 1, Localized(
+                    fr: "idTechnique \(id) déjà corrigé ligne \(rows[id]!.line)", en: "idTechnique \(id) already corrected on line \(rows[id]!.line)"))
+            }
+            var changes: [(String, Change)] = []
+            for (i, raw) in cells.enumerated().dropFirst() {
+                let cell = raw.trimmingWhitespace()
+                guard !cell.isEmpty else { continue }
+                let field = header[i]
+                changes.append((field, try check(cell, field: field, path: path, line: number, column: i + 1)))
+            }
+            rows[id] = Row(idTechnique: id, line: number, changes: changes)
+        }
+        return Corrections(path: path, rows: rows)
+    }
+
+    /// A cell's value, checked against the field's schema type.
+    private static func check(_ cell: String, field: String, path: String, line: Int, column: Int) throws(DocumentError) -> Change {
+        let decl = DepositSchema.v112.declaration(named: field)!
+        let label = DepositFields.label(field)
+        if cell.lowercased() == "nil" || cell.lowercased() == "nill" {
+            guard decl.nillable else {
+                throw invalid(path, line: line, column: column, Localized(
+                    fr: "\(label.fr) ne peut pas être nil", en: "\(label.en) cannot be nil"))
+            }
+            return .nil
+        }
+        let type = DepositSchema.v112.simpleType(decl.type)!
+        var value = cell
+        func refuse(_ what: Localized) -> DocumentError {
+            invalid(path, line: line, column: column, Localized(fr: "\(label.fr) « \(cell) » : \(what.fr)", en: "\(label.en) « \(cell) »: \(what.en)"))
+        }
+        switch type.base {
+        case .date:
+            if let iso = ValueRepair.date(cell) { value = iso }
+            guard XSDDates.isDate(Array(value.utf8)[...]), XSDPattern(DepositSchema.datePattern).matches(value) else {
+                throw refuse(Localized(fr: "date AAAA-MM-JJ (ou JJ/MM/AAAA) attendue", en: "date YYYY-MM-DD (or DD/MM/YYYY) expected"))
+            }
+        case .int:
+            guard let n = Int(cell), n >= (type.minInclusive ?? Int.min), n <= (type.maxInclusive ?? Int.max) else {
+                throw refuse(Localized(fr: "nombre de \(type.minInclusive ?? 0) à \(type.maxInclusive ?? 0) attendu",
+                                       en: "number from \(type.minInclusive ?? 0) to \(type.maxInclusive ?? 0) expected"))
+            }
+            value = String(n)
+        default:
+            if let allowed = type.enumeration {
+                guard let v = allowed.contains(cell) ? cell : ValueRepair.enumeration(cell, allowed: allowed, element: field) else {
+                    throw refuse(Localized(fr: "valeurs permises : \(allowed.joined(separator: ", "))",
+                                           en: "allowed values: \(allowed.joined(separator: ", "))"))
+                }
+                value = v
+            }
+            let n = value.unicodeScalars.count
+            if let l = type.length, n != l {
+                throw refuse(Localized(fr: "\(l) caractères attendus", en: "\(l) characters expected"))
+            }
+            if n < (type.minLength ?? 1) || n > (type.maxLength ?? Int.max) {
+                throw refuse(Localized(fr: "de \(type.minLength ?? 1) à \(type.maxLength ?? 0) caractères",
+                                       en: "\(type.minLength ?? 1) to \(type.maxLength ?? 0) characters"))
+            }
+        }
+        return .value(value)
+    }
+
+    /// The cells of one CSV line (double quotes, doubled inside).
+    private static func fields(of line: String, separator: Character, path: String, line number: Int) throws(DocumentError) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var quoted = false
+        var chars = Array(line)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { current.append("\""); chars.removeFirst() } else { quoted = false }
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\"" && current.trimmingWhitespace().isEmpty {
+                quoted = true
+                current = ""
+            } else if c == separator {
+                cells.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        if quoted {
+            throw invalid(path, line: number, column: cells.count + 1, Localized(fr: "guillemet non fermé", en: "unclosed quote"))
+        }
+        cells.append(current)
+        return cells
+    }
+
+    static func invalid(_ path: String, line: Int, column: Int?, _ message: Localized) -> DocumentError {
+        DocumentError(path: path, kind: .invalidContent(line: line, column: column, message: message))
+    }
+}
+
+extension String {
+    /// The bytes as a string, if they are valid UTF-8.
+    init?(validatingUTF8Bytes bytes: [UInt8]) {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var scalars = String.UnicodeScalarView()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): scalars.append(s)
+            case .emptyInput: break loop
+            case .error: return nil
+            }
+        }
+        self = String(scalars)
+    }
+}
+
+extension Array where Element: Hashable {
+    func firstDuplicate() -> Element? {
+        var seen = Set<Element>()
+        return first { !seen.insert($0).inserted }
+    }
+}

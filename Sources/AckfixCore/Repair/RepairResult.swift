@@ -1,0 +1,69 @@
+/// What `repair` did with every passage, and the file it wrote.
+public struct RepairResult: Sendable {
+    public enum Outcome: String, Sendable, CaseIterable {
+        /// In the resubmission file as it was in the deposit.
+        case resubmitted
+        /// In the resubmission file, corrected.
+        case resubmittedFixed = "resubmitted-fixed"
+        /// In the resubmission file, but a person must check it (ackfix could not fix the cause).
+        case needsReview = "needs-review"
+        /// Left out: the CDC already holds it.
+        case alreadyRecorded = "already-recorded"
+        /// Refused by the CDC but absent from the deposit given.
+        case notInDeposit = "not-in-deposit"
+
+        public var isInOutput: Bool { self == .resubmitted || self == .resubmittedFixed || self == .needsReview }
+    }
+
+    public struct PassageAccount: Sendable {
+        public let idTechnique: String
+        public internal(set) var outcome: Outcome
+        /// The class of the CDC's refusal (functional report), nil after a technical rejection.
+        public let errorClass: ErrorClass?
+        public internal(set) var fixes: [AppliedFix]
+        public internal(set) var newIdTechnique: String?
+        /// What to do, for a passage to review; why, for one left out.
+        public internal(set) var note: Localized?
+        public let depositLine: Int?
+    }
+
+    /// Why no file was written.
+    public enum Refusal: Sendable {
+        /// The output would not validate: what is still wrong, per passage.
+        case invalid(OutputCheck)
+        /// Nothing to send again (every refused passage is already recorded or missing).
+        case nothingToSend
+    }
+
+    public let reportKind: ProcessingReport.Kind
+    public let depositPath: String
+    public let reportPath: String
+    /// Where the file goes (or would go).
+    public let outputPath: String
+    public let dryRun: Bool
+    /// True once the file is in place.
+    public internal(set) var written = false
+    public internal(set) var passages: [PassageAccount] = []
+    /// Fixes outside passages: declaration, encoding, certification blocks.
+    public internal(set) var fileFixes: [AppliedFix] = []
+    public internal(set) var newFluxID = ""
+    public internal(set) var newHorodatage = ""
+    public internal(set) var outputCheck: OutputCheck?
+    public internal(set) var refusal: Refusal?
+    public internal(set) var diff: [PassageDiff] = []
+
+    public func count(_ outcome: Outcome) -> Int { passages.reduce(0) { $0 + ($1.outcome == outcome ? 1 : 0) } }
+
+    /// The file needs a person's attention: passages to review or missing from the deposit.
+    public var needsAttention: Bool {
+        passages.contains { $0.outcome == .needsReview || $0.outcome == .notInDeposit }
+    }
+}
+
+/// A passage as it was and as it goes out, for `--diff`.
+public struct PassageDiff: Sendable {
+    public let idTechnique: String
+    public let depositLine: Int
+    public let before: String
+    public let after: String
+}

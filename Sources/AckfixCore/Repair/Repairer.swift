@@ -1,0 +1,417 @@
+import Foundation
+
+/// Builds the resubmission file from a deposit and the CDC's processing report.
+///
+/// After a functional report: only the refused passages, under the same header (new idFlux and
+/// horodatage), each under its certification block, with the safe fixes applied; everything not
+/// changed is copied byte for byte. After a technical rejection: the whole deposit, with the
+/// mechanical fixes applied everywhere. Either way the output is validated before it is written.
+public enum Repairer {
+    public struct Options: Sendable {
+        public enum Duplicates: String, Sendable { case drop, renumber }
+        /// Nil: `<deposit>-resubmission-<yyyymmdd>.xml` beside the deposit.
+        public var output: String?
+        public var dryRun = false
+        /// Overwrite an existing output, and accept a report that does not match the deposit.
+        public var force = false
+        public var correctionsPath: String?
+        public var duplicates: Duplicates = .drop
+        public var unsafeFixes = false
+        public var diff = false
+        public var privacy = Privacy(showPersonalData: false)
+        /// The moment of the resubmission (horodatage); fixed in tests.
+        public var now = Date()
+        /// The new idFlux; a fresh UUID by default.
+        public var fluxID: String?
+
+        public init() {}
+    }
+
+    public static func repair(depositPath: String, reportPath: String, options: Options,
+                              progress: ProgressObserver? = nil) throws(DocumentError) -> RepairResult {
+        let report = try ProcessingReportReader.read(path: reportPath)
+        let corrections = try options.correctionsPath.map { path throws(DocumentError) in try Corrections.read(path: path) }
+        let output = options.output ?? defaultOutput(for: depositPath, now: options.now)
+        var result = RepairResult(reportKind: report.kind, depositPath: depositPath, reportPath: reportPath,
+                                  outputPath: output, dryRun: options.dryRun)
+        result.newFluxID = options.fluxID ?? UUID().uuidString.lowercased()
+        result.newHorodatage = ParisTime.horodatage(options.now)
+        switch report.kind {
+        case .functional:
+            try FunctionalRepair(report: report, corrections: corrections, options: options, result: result)
+                .run(progress: progress, into: &result)
+        case .rejection:
+            try RejectionRepair(report: report, corrections: corrections, options: options)
+                .run(progress: progress, into: &result)
+        }
+        return result
+    }
+
+    static func defaultOutput(for deposit: String, now: Date) -> String {
+        var base = deposit
+        if base.lowercased().hasSuffix(".xml") { base.removeLast(4) }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(secondsFromGMT: ParisTime.offset(at: now))!
+        let c = cal.dateComponents([.year, .month, .day], from: now)
+        let stamp = String(format: "%04d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        return "\(base)-resubmission-\(stamp).xml"
+    }
+
+    /// The header of every resubmission: a new idFlux and horodatage (and the xsi namespace on the
+    /// root when a nil value needs it).
+    static func headerEdits(_ outline: DepositOutline, fluxID: String, horodatage: String, declareXSI: Bool) -> [ByteEdit] {
+        var edits: [ByteEdit] = []
+        if let v = outline.header.idFlux { edits.append(ByteEdit(range: v.contentRange, text: fluxID)) }
+        if let v = outline.header.horodatage { edits.append(ByteEdit(range: v.contentRange, text: horodatage)) }
+        if declareXSI, let root = outline.rootStartTag {
+            edits.append(.insert(" xmlns:xsi=\"\(Namespaces.xsi)\"", at: root.upperBound - 1))
+        }
+        return edits
+    }
+
+    static func xsiPrefix(_ outline: DepositOutline) -> String? {
+        outline.namespaceDeclarations.first { $0.uri == Namespaces.xsi }.map { $0.prefix ?? "xsi" }
+    }
+
+    /// Writes (or, in a dry run, only validates) the output; fills in the result.
+    static func write(
+        _ segments: [OutputSegment], source: ByteSource, encoding: DocumentEncoding, prefix: [UInt8],
+        generation: SchemaGeneration, options: Options, into result: inout RepairResult
+    ) throws(DocumentError) {
+        do {
+            result.outputCheck = try OutputWriter.write(
+                segments, from: source, to: options.dryRun ? nil : result.outputPath, overwrite: options.force,
+                encoding: encoding, prefix: prefix, generation: generation)
+            result.written = !options.dryRun
+        } catch {
+            switch error {
+            case .exists(let path):
+                throw DocumentError(path: path, kind: .outputRefused(Localized(
+                    fr: "le fichier existe déjà : choisissez un autre nom avec -o, ou --force pour le remplacer",
+                    en: "the file already exists: choose another name with -o, or --force to replace it")))
+            case .cannotWrite(let path):
+                throw DocumentError(path: path, kind: .outputRefused(Localized(
+                    fr: "impossible d'écrire dans ce dossier", en: "cannot write in this folder")))
+            case .input(let e):
+                throw DocumentError(path: e.path, kind: .input(e.kind))
+            case .invalid(let check):
+                result.outputCheck = check
+                result.refusal = .invalid(check)
+            }
+        }
+    }
+
+    /// The passages' text before and after, for `--diff`.
+    static func diffs(_ changed: [(id: String, line: Int, range: Range<Int>, edits: [ByteEdit])], source: ByteSource) -> [PassageDiff] {
+        changed.compactMap { c in
+            guard let bytes = try? source.bytes(c.range) else { return nil }
+            var after: [UInt8] = []
+            var segments: [OutputSegment] = []
+            segments.append(c.range, editedBy: c.edits)
+            for s in segments {
+                switch s {
+                case .bytes(let b): after += b
+                case .copy(let r): after += bytes[(r.lowerBound - c.range.lowerBound)..<(r.upperBound - c.range.lowerBound)]
+                }
+            }
+            return PassageDiff(idTechnique: c.id, depositLine: c.line,
+                               before: String(decoding: bytes, as: UTF8.self), after: String(decoding: after, as: UTF8.self))
+        }
+    }
+
+    /// Opens the deposit's stream; when it differs from the file, a copy is kept for the writing pass.
+    static func open(_ path: String, repairDeclaration: Bool, assumedEncoding: DocumentEncoding? = nil)
+        throws(DocumentError) -> (DocumentInput, StreamCopy?) {
+        let input: DocumentInput
+        do {
+            input = try DocumentInput(path: path, repairDeclaration: repairDeclaration, assumedEncoding: assumedEncoding)
+        } catch {
+            throw DocumentError(path: path, kind: .input(error.kind))
+        }
+        let copy = input.isTranscoded || repairDeclaration ? StreamCopy(besides: path) : nil
+        return (input, copy)
+    }
+
+    static func source(_ path: String, copy: StreamCopy?, input: DocumentInput) throws(DocumentError) -> ByteSource {
+        do {
+            if let copy, input.streamDiffersFromFile {
+                copy.finish()
+                return try ByteSource(path: copy.path, temporary: true)
+            }
+            if let copy {
+                copy.finish()
+                _ = try? ByteSource(path: copy.path, temporary: true)  // removes the unneeded copy
+            }
+            return try ByteSource(path: path)
+        } catch {
+            throw DocumentError(path: path, kind: .input(error.kind))
+        }
+    }
+}
+
+// MARK: - After a functional report
+
+private struct FunctionalRepair {
+    let report: ProcessingReport
+    let corrections: Corrections?
+    let options: Repairer.Options
+    let result: RepairResult
+
+    /// What is kept of a refused passage while the deposit streams past.
+    struct Plan {
+        var range: Range<Int>
+        var leadingTriviaStart: Int
+        var certificationIndex: Int
+        var line: Int
+        var edits: [ByteEdit] = []
+        var fixes: [AppliedFix] = []
+        var idContent: Range<Int>?
+        var occurrences = 1
+        var needsXSI = false
+    }
+
+    func run(progress: ProgressObserver?, into result: inout RepairResult) throws(DocumentError) {
+        let depositPath = result.depositPath
+        // Report order is kept for the account; the first occurrence of an id is the one used.
+        var firstIndex: [String: Int] = [:]
+        for (i, r) in report.refused.enumerated() where firstIndex[r.idTechnique] == nil { firstIndex[r.idTechnique] = i }
+        var classOf: [String: ErrorClass] = [:]
+        let classes = report.refused.map { r -> ErrorClass in
+            guard let m = r.messages.first else { return .unclassifiedFunctional }
+            if let c = classOf[m] { return c }
+            let c = ErrorCatalogue.classifyFunctional(m).errorClass
+            classOf[m] = c
+            return c
+        }
+        if let corrections {
+            for row in corrections.rows.values.sorted(by: { $0.line < $1.line }) where firstIndex[row.idTechnique] == nil {
+                throw Corrections.invalid(corrections.path, line: row.line, column: 1, Localized(
+                    fr: "l'idTechnique \(row.idTechnique) n'est pas un passage refusé de l'accusé",
+                    en: "idTechnique \(row.idTechnique) is not a refused passage of the report"))
+            }
+        }
+
+        let (input, copy) = try Repairer.open(depositPath, repairDeclaration: false)
+        var plans = [Plan?](repeating: nil, count: report.refused.count)
+        var allIDs: Set<String>? = options.duplicates == .renumber ? [] : nil
+        var correctionError: DocumentError?
+        let holder = OutlineHolder()
+        let unsafe = options.unsafeFixes
+        let (outline, _) = try DepositReader.read(
+            input: input, progress: progress, onChunk: copy.map { c in { c.write($0) } },
+            keepingOnly: { firstIndex[$0] != nil }
+        ) { passage in
+            guard let id = passage.idTechnique else { return }
+            allIDs?.insert(id)
+            guard passage.isComplete, let i = firstIndex[id] else { return }
+            if plans[i] != nil {
+                plans[i]!.occurrences += 1
+                return
+            }
+            var editor = PassageEditor(passage: passage, index: i, xsiPrefix: holder.xsiPrefix)
+            if classes[i] != .duplicateID {
+                if let row = corrections?.row(for: id), let problem = editor.apply(row), correctionError == nil {
+                    correctionError = Corrections.invalid(corrections!.path, line: row.line, column: nil, problem)
+                }
+                if unsafe { editor.applyUnsafeFixes(for: classes[i]) }
+            }
+            plans[i] = Plan(range: passage.range, leadingTriviaStart: passage.leadingTriviaStart,
+                            certificationIndex: passage.certificationIndex, line: passage.line, edits: editor.edits,
+                            fixes: editor.fixes, idContent: passage.value(at: "idTechnique")?.contentRange,
+                            needsXSI: editor.needsXSIDeclaration)
+        } onRoot: { outline in
+            holder.xsiPrefix = Repairer.xsiPrefix(outline)
+        }
+        if let correctionError { throw correctionError }
+        try checkMatch(outline, depositPath: depositPath)
+
+        // Certification blocks: a fixable type or code is fixed when the CDC refused a passage of the block for it.
+        var correctedKey: [Int: (type: String, code: String)] = [:]
+        for (i, plan) in plans.enumerated() where classes[i] == .certificationStatusKO {
+            guard let plan, outline.certifications.indices.contains(plan.certificationIndex) else { continue }
+            let c = outline.certifications[plan.certificationIndex]
+            if let t = c.typeText, let k = c.codeText, let problem = CertificationCode.analyse(type: t, code: k),
+               let fixed = problem.corrected(type: t, code: k) {
+                correctedKey[plan.certificationIndex] = fixed
+            }
+        }
+
+        // Accounts, in report order.
+        var usedIDs = Set(report.refused.map(\.idTechnique))
+        if let allIDs { usedIDs.formUnion(allIDs) }
+        var accounts: [RepairResult.PassageAccount] = []
+        var seen = Set<String>()
+        for (i, refused) in report.refused.enumerated() {
+            let id = refused.idTechnique
+            guard seen.insert(id).inserted else { continue }  // a KO listed twice is accounted once
+            let c = classes[i]
+            var account = RepairResult.PassageAccount(
+                idTechnique: id, outcome: .resubmitted, errorClass: c, fixes: [], newIdTechnique: nil, note: nil,
+                depositLine: plans[i]?.line)
+            guard var plan = plans[i] else {
+                account.outcome = .notInDeposit
+                account.note = Localized(fr: "absent du dépôt donné : vérifiez que l'accusé porte bien sur ce fichier",
+                                         en: "missing from the deposit given: check that the report is about this file")
+                accounts.append(account)
+                continue
+            }
+            if c == .duplicateID {
+                if options.duplicates == .drop {
+                    account.outcome = .alreadyRecorded
+                    account.note = Localized(fr: "déjà enregistré à la CDC : laissé de côté (--duplicates renumber pour l'envoyer sous un nouvel id)",
+                                             en: "already recorded at the CDC: left out (--duplicates renumber sends it under a new id)")
+                    plans[i] = nil
+                    accounts.append(account)
+                    continue
+                }
+                let newID = Self.renumbered(id, avoiding: &usedIDs)
+                var editor = PlanEditor(plan: plan, index: i)
+                editor.renumber(from: id, to: newID)
+                plan = editor.plan
+                account.newIdTechnique = newID
+            }
+            if c == .certificationStatusKO, let fixed = correctedKey[plan.certificationIndex] {
+                let cert = outline.certifications[plan.certificationIndex]
+                if fixed.code != cert.codeText {
+                    plan.fixes.append(AppliedFix(kind: .certificationCode, element: "code", line: cert.code?.line ?? 0,
+                                                 before: cert.codeText, after: fixed.code, passageIndex: i))
+                }
+                if fixed.type != cert.typeText {
+                    plan.fixes.append(AppliedFix(kind: .certificationType, element: "type", line: cert.type?.line ?? 0,
+                                                 before: cert.typeText, after: fixed.type, passageIndex: i))
+                }
+            }
+            account.fixes = plan.fixes
+            if !plan.fixes.isEmpty {
+                account.outcome = .resubmittedFixed
+            } else {
+                account.outcome = .needsReview
+                account.note = c.fix
+            }
+            if plan.occurrences > 1 {
+                account.outcome = .needsReview
+                account.note = Localized(fr: "cet idTechnique figure \(plan.occurrences) fois dans le dépôt : seule la première occurrence est renvoyée",
+                                         en: "this idTechnique appears \(plan.occurrences) times in the deposit: only the first one is sent")
+            }
+            plans[i] = plan
+            accounts.append(account)
+        }
+        result.passages = accounts
+
+        let kept = plans.enumerated().compactMap { i, p in p.map { (i, $0) } }.sorted { $0.1.range.lowerBound < $1.1.range.lowerBound }
+        guard !kept.isEmpty else {
+            result.refusal = .nothingToSend
+            return
+        }
+        // Certification groups: blocks whose (fixed) type and code agree are merged, in order of appearance.
+        var groups: [(key: String, template: Int, plans: [Plan])] = []
+        func key(_ index: Int) -> String {
+            if let f = correctedKey[index] { return f.type + " " + f.code }
+            let c = outline.certifications[index]
+            return (c.typeText ?? "") + " " + (c.codeText ?? "")
+        }
+        for (_, plan) in kept {
+            let k = key(plan.certificationIndex)
+            if let g = groups.firstIndex(where: { $0.key == k }) {
+                groups[g].plans.append(plan)
+            } else {
+                groups.append((k, plan.certificationIndex, [plan]))
+            }
+        }
+        // A block that needs fixing joins an earlier block of the deposit already right, when there is one.
+        for g in groups.indices where correctedKey[groups[g].template] != nil {
+            if let right = outline.certifications.first(where: { correctedKey[$0.index] == nil && key($0.index) == groups[g].key }),
+               right.index < groups[g].template {
+                groups[g].template = right.index
+            }
+        }
+        for (index, fixed) in correctedKey.sorted(by: { $0.key < $1.key }) {
+            let c = outline.certifications[index]
+            if groups.contains(where: { $0.template == index }) || groups.contains(where: { $0.key == fixed.type + " " + fixed.code }) {
+                if fixed.code != c.codeText {
+                    result.fileFixes.append(AppliedFix(kind: .certificationCode, element: "code", line: c.code?.line ?? c.line,
+                                                       before: c.codeText, after: fixed.code, passageIndex: nil))
+                }
+                if fixed.type != c.typeText {
+                    result.fileFixes.append(AppliedFix(kind: .certificationType, element: "type", line: c.type?.line ?? c.line,
+                                                       before: c.typeText, after: fixed.type, passageIndex: nil))
+                }
+            }
+        }
+
+        guard let certsContent = outline.certificationsContentRange, let certsTrailing = outline.certificationsTrailingTrivia else {
+            throw DocumentError(path: depositPath, kind: .wrongDocument(expected: .deposit, found: outline.rootName?.localName ?? "?"))
+        }
+        let needsXSI = holder.xsiPrefix == nil && kept.contains { $0.1.needsXSI }
+        var segments: [OutputSegment] = []
+        segments.append(0..<certsContent.lowerBound, editedBy: Repairer.headerEdits(
+            outline, fluxID: result.newFluxID, horodatage: result.newHorodatage, declareXSI: needsXSI))
+        for g in groups {
+            let t = outline.certifications[g.template]
+            guard let content = t.passagesContentRange, let trailing = t.passagesTrailingTrivia else { continue }
+            var certEdits: [ByteEdit] = []
+            let own = (t.typeText ?? "") + " " + (t.codeText ?? "")
+            if own != g.key {
+                let parts = g.key.split(separator: " ", maxSplits: 1).map(String.init)
+                if let v = t.type, parts[0] != t.typeText { certEdits.append(ByteEdit(range: v.contentRange, text: parts[0])) }
+                if let v = t.code, parts.count > 1, parts[1] != t.codeText { certEdits.append(ByteEdit(range: v.contentRange, text: parts[1])) }
+            }
+            segments.append(t.leadingTriviaStart..<content.lowerBound, editedBy: certEdits)
+            for plan in g.plans { segments.append(plan.leadingTriviaStart..<plan.range.upperBound, editedBy: plan.edits) }
+            segments.append(trailing.lowerBound..<t.range.upperBound, editedBy: certEdits)
+        }
+        segments.append(certsTrailing.lowerBound..<outline.streamLength, editedBy: [])
+
+        let source = try Repairer.source(depositPath, copy: copy, input: input)
+        try Repairer.write(segments, source: source, encoding: outline.encoding,
+                           prefix: [], generation: outline.generation, options: options, into: &result)
+        if options.diff {
+            result.diff = Repairer.diffs(kept.filter { !$0.1.edits.isEmpty }.map { (report.refused[$0.0].idTechnique, $0.1.line, $0.1.range, $0.1.edits) },
+                                         source: source)
+        }
+    }
+
+    /// The report must be about this deposit, unless the user says otherwise.
+    private func checkMatch(_ outline: DepositOutline, depositPath: String) throws(DocumentError) {
+        guard !options.force else { return }
+        let fileName = depositPath.split(separator: "/").last.map(String.init) ?? depositPath
+        let idFlux = outline.header.idFlux?.value.trimmingWhitespace()
+        var problems: [String] = []
+        if let n = report.nomFichier, !n.isEmpty, n != fileName { problems.append("nomFichier « \(n) » ≠ « \(fileName) »") }
+        if let f = report.idFlux, let d = idFlux, !f.isEmpty, f != d { problems.append("idFlux « \(f) » ≠ « \(d) »") }
+        guard problems.isEmpty else {
+            throw DocumentError(path: result.reportPath, kind: .outputRefused(Localized(
+                fr: "cet accusé ne porte pas sur ce dépôt (\(problems.joined(separator: ", "))) ; --force pour passer outre",
+                en: "this report is not about this deposit (\(problems.joined(separator: ", "))); --force to go ahead anyway")))
+        }
+    }
+
+    /// `id-R1`, `id-R2`…: unique among every id of the deposit and the report, 255 characters at most.
+    static func renumbered(_ id: String, avoiding used: inout Set<String>) -> String {
+        var n = 1
+        while true {
+            let suffix = "-R\(n)"
+            let base = String(id.unicodeScalars.prefix(255 - suffix.count).map(Character.init))
+            let candidate = base + suffix
+            if used.insert(candidate).inserted { return candidate }
+            n += 1
+        }
+    }
+
+    /// Renumbering happens after the read (it needs every id): edits the plan directly.
+    struct PlanEditor {
+        var plan: Plan
+        let index: Int
+        mutating func renumber(from id: String, to newID: String) {
+            guard let range = plan.idContent else { return }
+            plan.edits.append(ByteEdit(range: range, text: xmlEscaped(newID)))
+            plan.fixes.append(AppliedFix(kind: .renumbered, element: "idTechnique", line: plan.line, before: id,
+                                         after: newID, passageIndex: index))
+        }
+    }
+}
+
+/// Holds what the passage callback needs from the outline (read before the passages).
+final class OutlineHolder: @unchecked Sendable {
+    var xsiPrefix: String?
+}

@@ -1,0 +1,78 @@
+/// The account of a repair, for people.
+public struct RepairTextRenderer {
+    public let language: Language
+    public let privacy: Privacy
+    public let style: Style
+
+    public init(language: Language, privacy: Privacy, style: Style = .plain) {
+        self.language = language
+        self.privacy = privacy
+        self.style = style
+    }
+
+    public func render(_ r: RepairResult, to out: TextSink) {
+        let l = language
+        let fr = l == .fr
+        let kind = r.reportKind == .functional
+            ? (fr ? "accusé de traitement, \(r.passages.count) passage(s) refusé(s)" : "processing report, \(r.passages.count) refused passage(s)")
+            : (fr ? "refus technique : tout le dépôt est renvoyé" : "technical rejection: the whole deposit goes again")
+        out.write(style.bold((fr ? "Réparation de " : "Repair of ") + r.depositPath) + (fr ? " d'après " : " from ") + r.reportPath + " (\(kind))\n")
+        let inOutput = r.passages.filter { $0.outcome.isInOutput }.count
+        switch r.refusal {
+        case .invalid(let check)?:
+            out.write(style.red(fr ? "Fichier NON écrit : il ne passerait pas le contrôle du schéma. À corriger d'abord (à la main ou avec --corrections) :"
+                                   : "File NOT written: it would fail the schema check. To fix first (by hand or with --corrections):") + "\n")
+            for v in check.violations.prefix(200) { out.write("  • " + RepairPhrases.violation(v, in: r, privacy: privacy, l) + "\n") }
+            if check.violations.count > 200 { out.write("  … \(check.violations.count - 200) " + (fr ? "de plus" : "more") + "\n") }
+            if let f = check.readFailure { out.write("  • " + DocumentError(path: r.outputPath, kind: .xml(f)).cause(l) + "\n") }
+        case .nothingToSend?:
+            out.write(style.yellow(fr ? "Aucun fichier écrit : aucun passage à renvoyer." : "No file written: no passage to send again.") + "\n")
+        case nil:
+            let facts = fr
+                ? "\(inOutput) passage(s), nouvel idFlux \(r.newFluxID), horodatage \(r.newHorodatage)"
+                : "\(inOutput) passage(s), new idFlux \(r.newFluxID), horodatage \(r.newHorodatage)"
+            if r.dryRun {
+                out.write((fr ? "Simulation (--dry-run) : rien n'est écrit. Le fichier " : "Dry run (--dry-run): nothing written. The file ")
+                    + r.outputPath + (fr ? " aurait " : " would have ") + facts + (fr ? " et passerait le contrôle du schéma.\n" : " and would pass the schema check.\n"))
+            } else {
+                out.write(style.green((fr ? "Fichier écrit : " : "File written: ") + r.outputPath) + " (" + facts + (fr ? ", contrôlé avec le schéma)\n" : ", checked against the schema)\n"))
+            }
+        }
+        if !r.fileFixes.isEmpty {
+            out.write("\n" + (fr ? "Corrections du fichier :" : "File fixes:") + "\n")
+            for f in r.fileFixes { out.write("  • " + RepairPhrases.fix(f, privacy: privacy, l) + lineSuffix(f.line) + "\n") }
+        }
+        out.write("\n" + (fr ? "Passages :" : "Passages:") + "\n")
+        for p in r.passages {
+            var head = "  " + pad(p.outcome.rawValue, 18) + " " + style.bold(p.idTechnique)
+            if let c = p.errorClass { head += "  " + c.slug }
+            if let n = p.newIdTechnique { head += (fr ? "  → nouvel id " : "  → new id ") + n }
+            out.write(head + "\n")
+            for f in p.fixes where f.kind != .renumbered { out.write("      + " + RepairPhrases.fix(f, privacy: privacy, l) + "\n") }
+            if let note = p.note { out.write("      → " + note(l) + "\n") }
+        }
+        out.write("\n" + summary(r) + "\n")
+        let unsafeHidden = r.passages.contains { $0.outcome == .needsReview && $0.errorClass.map(Self.hasUnsafeFix) == true }
+            && !r.passages.contains { $0.fixes.contains { $0.kind.safety == .unsafe } }
+        if unsafeHidden {
+            out.write(fr ? "Des corrections risquées (suppositions sur l'identité) existent pour certains passages à vérifier : --unsafe-fixes les applique (docs/fixes.md).\n"
+                         : "Unsafe fixes (guesses at identity data) exist for some passages to review: --unsafe-fixes applies them (docs/fixes.md).\n")
+        }
+    }
+
+    static func hasUnsafeFix(_ c: ErrorClass) -> Bool {
+        ["holder-not-found-birth-date", "holder-not-found", "holder-ambiguous", "holder-not-found-reconciliation",
+         "validity-dates-inverted"].contains(c.slug)
+    }
+
+    private func summary(_ r: RepairResult) -> String {
+        let parts = RepairResult.Outcome.allCases.map { o in "\(r.count(o)) " + RepairPhrases.outcome(o)(language) }
+        return (language == .fr ? "Bilan : " : "Summary: ") + "\(r.passages.count) passage(s) — " + parts.joined(separator: ", ") + "."
+    }
+
+    private func lineSuffix(_ line: Int) -> String {
+        line > 0 ? (language == .fr ? " (ligne \(line))" : " (line \(line))") : ""
+    }
+
+    private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+}

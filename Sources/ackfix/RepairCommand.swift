@@ -1,0 +1,83 @@
+import AckfixCore
+import ArgumentParser
+
+struct Repair: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Écrit le fichier à redéposer. / Writes the file to deposit again.",
+        discussion: """
+            After a processing report: only the refused passages, corrected where ackfix can, under a new idFlux \
+            and horodatage. After a technical rejection: the whole deposit with the mechanical fixes. The output \
+            is checked against the schema before it is written; the deposit and the report are never modified.
+
+            """ + ExitStatus.help)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The deposit sent to the CDC.")
+    var deposit: String
+
+    @Argument(help: "The processing report (accusé de traitement) received for it.")
+    var report: String
+
+    @Option(name: .shortAndLong, help: "Output file (default: <deposit>-resubmission-<yyyymmdd>.xml beside the deposit).")
+    var output: String?
+
+    @Option(name: .long, help: "text or json.")
+    var format: Format = .text
+
+    @Option(name: .long, help: "CSV of corrections: idTechnique plus holder or validity-date columns (docs/repair.md).")
+    var corrections: String?
+
+    @Option(name: .long, help: "drop (default): leave out passages already recorded; renumber: send them under a new idTechnique.")
+    var duplicates: Repairer.Options.Duplicates = .drop
+
+    @Flag(name: .long, help: "Also apply the unsafe fixes: guesses at identity data (docs/fixes.md).")
+    var unsafeFixes = false
+
+    @Flag(name: .long, help: "Print a unified diff of the passages that change.")
+    var diff = false
+
+    @Flag(name: .long, help: "Check everything, write nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Replace an existing output file; accept a report that names another deposit.")
+    var force = false
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let language = common.language
+        var options = Repairer.Options()
+        options.output = output
+        options.dryRun = dryRun
+        options.force = force
+        options.correctionsPath = corrections
+        options.duplicates = duplicates
+        options.unsafeFixes = unsafeFixes
+        options.diff = diff
+        options.privacy = common.privacy
+        let result: RepairResult
+        do {
+            result = try Repairer.repair(depositPath: deposit, reportPath: report, options: options,
+                                         progress: TerminalProgress(language: language))
+        } catch {
+            throw common.fail(error)
+        }
+        let out = FileDescriptorSink.standardOutput()
+        switch format {
+        case .text:
+            let style = Style.forTerminal(isTerminal: out.isTerminal, environment: common.environment)
+            RepairTextRenderer(language: language, privacy: common.privacy, style: style).render(result, to: out)
+        case .json:
+            RepairJSONRenderer(language: language, privacy: common.privacy).render(result, to: out)
+        }
+        if diff {
+            UnifiedDiff.render(result.diff, depositName: deposit, outputName: result.outputPath, privacy: common.privacy, to: out)
+        }
+        out.flush()
+        if case .invalid? = result.refusal { throw ExitCode(ExitStatus.couldNotRun) }
+        if result.needsAttention { throw ExitCode(ExitStatus.findings) }
+    }
+}
+
+extension Repairer.Options.Duplicates: ExpressibleByArgument {}
