@@ -1,5 +1,6 @@
 import AckfixCore
 import ArgumentParser
+import Foundation
 
 struct Repair: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,7 +44,16 @@ struct Repair: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing output file; accept a report that names another deposit.")
     var force = false
 
+    @Option(name: .long, help: "The new idFlux (default: a fresh UUID). The horodatage follows SOURCE_DATE_EPOCH when set.")
+    var fluxId: String?
+
     @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if let fluxId, fluxId.isEmpty || fluxId.count > 50 {
+            throw ValidationError("--flux-id: 1 to 50 characters")
+        }
+    }
 
     func run() throws {
         let language = common.language
@@ -56,6 +66,11 @@ struct Repair: ParsableCommand {
         options.unsafeFixes = unsafeFixes
         options.diff = diff
         options.privacy = common.privacy
+        options.fluxID = fluxId
+        // Reproducible output (SOURCE_DATE_EPOCH, as build tools use it).
+        if let epoch = common.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
+            options.now = Date(timeIntervalSince1970: epoch)
+        }
         let result: RepairResult
         do {
             result = try Repairer.repair(depositPath: deposit, reportPath: report, options: options,

@@ -10,6 +10,7 @@ public enum DocumentationPages {
     public static func all() -> [Page] {
         var pages = ErrorCatalogue.all.map(errorClassPage)
         pages.append(errorIndex())
+        pages.append(fixesPage())
         return pages
     }
 
@@ -31,6 +32,18 @@ public enum DocumentationPages {
             s += "\n"
         }
         return Page(path: "errors/README.md", content: s)
+    }
+
+    private static func fixesPage() -> Page {
+        var s = "# Fixes / corrections\n\nGenerated from `Sources/AckfixCore/Fixes/FixKind.swift` by `ackfix docs docs/`; do not edit by hand.\n\n"
+        s += "Safe fixes apply by default: the value can only have meant one thing. Unsafe fixes guess at identity data and apply only with `--unsafe-fixes`; each one is listed in the account of the repair so that a person checks it. The slug appears in JSON output (`fixes[].slug`).\n\n"
+        for safety in [FixKind.Safety.safe, .unsafe] {
+            s += safety == .safe ? "## Safe fixes\n\n" : "## Unsafe fixes (`--unsafe-fixes`)\n\n"
+            for f in FixKind.all where f.safety == safety {
+                s += "### \(f.code) `\(f.slug)`: \(f.title.en) / \(f.title.fr)\n\n\(f.explanation.en)\n\n\(f.explanation.fr)\n\n"
+            }
+        }
+        return Page(path: "fixes.md", content: s)
     }
 
     private static func errorClassPage(_ c: ErrorClass) -> Page {

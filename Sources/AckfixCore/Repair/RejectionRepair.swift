@@ -104,7 +104,8 @@ struct RejectionRepair {
             for v in check.violations {
                 guard let i = v.passageIndex, accounts.indices.contains(i) else { continue }
                 accounts[i].outcome = .needsReview
-                accounts[i].note = v.plainMessage(privacy: options.privacy)
+                let message = v.plainMessage(privacy: options.privacy)
+                accounts[i].note = accounts[i].note.map { Localized(fr: $0.fr + " ; " + message.fr, en: $0.en + "; " + message.en) } ?? message
             }
         }
         result.passages = accounts

@@ -47,6 +47,19 @@ public enum Repairer {
         return result
     }
 
+    /// `id-R1`, `id-R2`…: unique among every id of the deposit and the report, 255 characters at most.
+    static func renumberedID(_ id: String, avoiding used: inout Set<String>) -> String {
+        var n = 1
+        while true {
+            let suffix = "-R\(n)"
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: id.unicodeScalars.prefix(255 - suffix.count))
+            let candidate = String(scalars) + suffix
+            if used.insert(candidate).inserted { return candidate }
+            n += 1
+        }
+    }
+
     static func defaultOutput(for deposit: String, now: Date) -> String {
         var base = deposit
         if base.lowercased().hasSuffix(".xml") { base.removeLast(4) }
@@ -264,7 +277,7 @@ private struct FunctionalRepair {
                     accounts.append(account)
                     continue
                 }
-                let newID = Self.renumbered(id, avoiding: &usedIDs)
+                let newID = Repairer.renumberedID(id, avoiding: &usedIDs)
                 var editor = PlanEditor(plan: plan, index: i)
                 editor.renumber(from: id, to: newID)
                 plan = editor.plan
@@ -383,18 +396,6 @@ private struct FunctionalRepair {
             throw DocumentError(path: result.reportPath, kind: .outputRefused(Localized(
                 fr: "cet accusé ne porte pas sur ce dépôt (\(problems.joined(separator: ", "))) ; --force pour passer outre",
                 en: "this report is not about this deposit (\(problems.joined(separator: ", "))); --force to go ahead anyway")))
-        }
-    }
-
-    /// `id-R1`, `id-R2`…: unique among every id of the deposit and the report, 255 characters at most.
-    static func renumbered(_ id: String, avoiding used: inout Set<String>) -> String {
-        var n = 1
-        while true {
-            let suffix = "-R\(n)"
-            let base = String(id.unicodeScalars.prefix(255 - suffix.count).map(Character.init))
-            let candidate = base + suffix
-            if used.insert(candidate).inserted { return candidate }
-            n += 1
         }
     }
 

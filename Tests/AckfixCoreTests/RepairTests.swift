@@ -1,0 +1,251 @@
+import Foundation
+import Testing
+@testable import AckfixCore
+
+@Suite struct RepairTests {
+    static let winter = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+    static let summer = Date(timeIntervalSince1970: 1_782_864_000)  // 2026-07-01T00:00:00Z
+
+    private func options(_ dir: String, _ configure: (inout Repairer.Options) -> Void = { _ in }) -> Repairer.Options {
+        var o = Repairer.Options()
+        o.output = dir + "/out.xml"
+        o.now = Self.winter
+        o.fluxID = "00000000-0000-4000-8000-000000000001"
+        configure(&o)
+        return o
+    }
+
+    private func outputPassages(_ path: String) throws -> [(id: String, cert: String)] {
+        var list: [(String, Int)] = []
+        let (outline, _) = try DepositReader.read(path: path) { list.append(($0.idTechnique ?? "", $0.certificationIndex)) }
+        return list.map { ($0.0, "\(outline.certifications[$0.1].typeText ?? "") \(outline.certifications[$0.1].codeText ?? "")") }
+    }
+
+    @Test func sampleFunctionalRepairHoldsExactlyTheExpectedPassages() throws {
+        let dir = Paths.scratch()
+        let r = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: Paths.sample("report.xml"), options: options(dir))
+        #expect(r.written && r.refusal == nil)
+        let out = try outputPassages(dir + "/out.xml")
+        #expect(out.map(\.id) == ["ACK-2026-0002", "ACK-2026-0003", "ACK-2026-0004", "ACK-2026-0005", "ACK-2026-0007",
+                                  "ACK-2026-0008", "ACK-2026-0009", "ACK-2026-0010", "ACK-2026-0012"])
+        // The block whose code lacked its prefix is merged into the existing RS6012 block.
+        #expect(out.map(\.cert) == ["RS RS6012", "RS RS6012", "RS RS6012", "RS RS6012", "RS RS6012", "RS RS6012",
+                                    "RNCP RNCP34826", "RNCP RNCP35108", "RNCP RNCP35108"])
+        let account = Dictionary(uniqueKeysWithValues: r.passages.map { ($0.idTechnique, $0) })
+        #expect(account["ACK-2026-0011"]?.outcome == .alreadyRecorded)
+        #expect(account["ACK-2026-0007"]?.outcome == .resubmittedFixed)
+        #expect(account["ACK-2026-0007"]?.fixes.map(\.kind) == [.certificationCode])
+        #expect(account["ACK-2026-0009"]?.fixes.map(\.kind) == [.certificationType])
+        #expect(account["ACK-2026-0002"]?.outcome == .needsReview)
+        // Every refused passage is accounted for exactly once, and the counts add up.
+        #expect(r.passages.count == 10 && Set(r.passages.map(\.idTechnique)).count == 10)
+        #expect(RepairResult.Outcome.allCases.map(r.count).reduce(0, +) == r.passages.count)
+        #expect(r.passages.filter(\.outcome.isInOutput).count == out.count)
+    }
+
+    @Test func untouchedPassagesAreCopiedByteForByte() throws {
+        let dir = Paths.scratch()
+        _ = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: Paths.sample("report.xml"), options: options(dir))
+        let input = [UInt8](FileManager.default.contents(atPath: Paths.sample("deposit.xml"))!)
+        let output = [UInt8](FileManager.default.contents(atPath: dir + "/out.xml")!)
+        var inputSlices: [String: [UInt8]] = [:]
+        _ = try DepositReader.read(path: Paths.sample("deposit.xml")) { inputSlices[$0.idTechnique!] = Array(input[$0.range]) }
+        var checked = 0
+        _ = try DepositReader.read(path: dir + "/out.xml") { p in
+            #expect(Array(output[p.range]) == inputSlices[p.idTechnique!], "\(p.idTechnique!)")
+            checked += 1
+        }
+        #expect(checked == 9)
+        // The prolog and the root's namespace declarations are kept.
+        #expect(output.starts(with: Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Dépôt d'exemple".utf8)))
+    }
+
+    @Test func headerGetsANewFluxIDAndAParisHoradatage() throws {
+        for (date, expected) in [(Self.winter, "2026-01-01T01:00:00+01:00"), (Self.summer, "2026-07-01T02:00:00+02:00")] {
+            let dir = Paths.scratch()
+            _ = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: Paths.sample("report.xml"),
+                                    options: options(dir) { $0.now = date })
+            let (o, _) = try DepositReader.read(path: dir + "/out.xml") { _ in }
+            #expect(o.header.idFlux?.value == "00000000-0000-4000-8000-000000000001")
+            #expect(o.header.horodatage?.value == expected)
+        }
+        #expect(ParisTime.horodatage(Date(timeIntervalSince1970: 1_774_746_000)) == "2026-03-29T03:00:00+02:00")  // the change
+        #expect(ParisTime.horodatage(Date(timeIntervalSince1970: 1_774_745_999)) == "2026-03-29T01:59:59+01:00")
+        let fresh = Repairer.Options()
+        #expect(fresh.fluxID == nil)
+    }
+
+    @Test func correctionsUnsafeFixesAndRenumbering() throws {
+        let dir = Paths.scratch()
+        let r = try Repairer.repair(
+            depositPath: Paths.sample("deposit.xml"), reportPath: Paths.sample("report.xml"),
+            options: options(dir) {
+                $0.correctionsPath = Paths.sample("corrections.csv")
+                $0.unsafeFixes = true
+                $0.duplicates = .renumber
+            })
+        #expect(r.written)
+        let account = Dictionary(uniqueKeysWithValues: r.passages.map { ($0.idTechnique, $0) })
+        #expect(account["ACK-2026-0011"]?.newIdTechnique == "ACK-2026-0011-R1")
+        #expect(account["ACK-2026-0002"]?.fixes.map(\.kind.slug) == ["correction"])
+        #expect(account["ACK-2026-0010"]?.fixes.map(\.kind.slug) == ["swap-validity-dates", "swap-validity-dates"])
+        var seen: [String: Passage] = [:]
+        _ = try DepositReader.read(path: dir + "/out.xml") { seen[$0.idTechnique!] = $0 }
+        #expect(seen["ACK-2026-0011-R1"] != nil && seen["ACK-2026-0011"] == nil)
+        #expect(seen["ACK-2026-0002"]?.holderValue("nomNaissance")?.value == "N'DIAYE")
+        // The birth place moves from the postal branch to the INSEE branch.
+        #expect(seen["ACK-2026-0005"]?.holderValue("codeInsee")?.value == "13055")
+        #expect(seen["ACK-2026-0005"]?.holderValue("codePostal") == nil)
+        #expect(seen["ACK-2026-0005"]?.holderValue("moisNaissance")?.value == "3")
+        #expect(seen["ACK-2026-0010"]?.value(at: "dateDebutValidite")?.value == "2021-06-30")
+    }
+
+    @Test func renumberedIDsAreUniqueAndShortEnough() {
+        var used: Set<String> = ["A", "A-R1", String(repeating: "x", count: 255)]
+        #expect(FunctionalRepairAccess.renumber("A", &used) == "A-R2")
+        let long = FunctionalRepairAccess.renumber(String(repeating: "x", count: 255), &used)
+        #expect(long.count == 255 && long.hasSuffix("-R1"))
+    }
+
+    @Test func aReportForAnotherDepositIsRefusedUnlessForced() throws {
+        let dir = Paths.scratch()
+        let report = dir + "/other.xml"
+        Paths.write(String(decoding: FileManager.default.contents(atPath: Paths.sample("report.xml"))!, as: UTF8.self)
+            .replacingOccurrences(of: "5f0c9a52-8d1e-4c6b-9a57-2d1b3c4e5f60", with: "11111111-2222-3333-4444-555555555555"), to: report)
+        #expect(throws: DocumentError.self) {
+            _ = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: report, options: options(dir))
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out.xml"))
+        let forced = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: report,
+                                         options: options(dir) { $0.force = true })
+        #expect(forced.written)
+    }
+
+    @Test func koIDsTheDepositLacksAreReported() throws {
+        let dir = Paths.scratch()
+        let report = dir + "/r.xml"
+        Paths.write("""
+            <rapport><PassagesKO>
+            <passage><idTechnique>ACK-2026-0002</idTechnique><messageErreur>Aucun titulaire ne correspond aux critères obligatoires</messageErreur></passage>
+            <passage><idTechnique>GHOST-1</idTechnique><messageErreur>Aucun titulaire ne correspond aux critères obligatoires</messageErreur></passage>
+            </PassagesKO></rapport>
+            """, to: report)
+        let r = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: report, options: options(dir))
+        #expect(r.passages.first { $0.idTechnique == "GHOST-1" }?.outcome == .notInDeposit)
+        #expect(r.needsAttention)
+    }
+
+    @Test func dryRunAndExistingOutputs() throws {
+        let dir = Paths.scratch()
+        let dry = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: Paths.sample("report.xml"),
+                                      options: options(dir) { $0.dryRun = true })
+        #expect(!dry.written && dry.outputCheck?.isValid == true && dry.outputCheck?.passageCount == 9)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+        Paths.write("keep me", to: dir + "/out.xml")
+        #expect(throws: DocumentError.self) {
+            _ = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: Paths.sample("report.xml"), options: options(dir))
+        }
+        #expect(String(decoding: FileManager.default.contents(atPath: dir + "/out.xml")!, as: UTF8.self) == "keep me")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.xml"], "no temporary file left")
+    }
+
+    @Test func rejectionRepairFixesTheWholeDepositOrRefusesToWrite() throws {
+        let dir = Paths.scratch()
+        let refused = try Repairer.repair(depositPath: Paths.sample("deposit-rejected.xml"), reportPath: Paths.sample("rejection.xml"),
+                                          options: options(dir))
+        #expect(!refused.written)
+        guard case .invalid(let check)? = refused.refusal else { Issue.record("expected a refusal"); return }
+        #expect(Set(check.violations.map(\.element)) == ["moisNaissance", "codeInsee"])
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out.xml"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty, "no temporary file left")
+
+        let fixed = try Repairer.repair(depositPath: Paths.sample("deposit-rejected.xml"), reportPath: Paths.sample("rejection.xml"),
+                                        options: options(dir) { $0.correctionsPath = Paths.sample("corrections-rejected.csv") })
+        #expect(fixed.written)
+        #expect(fixed.passages.map(\.outcome) == [.resubmittedFixed, .resubmittedFixed])
+        let slugs = Set(fixed.passages.flatMap(\.fixes).map(\.kind.slug) + fixed.fileFixes.map(\.kind.slug))
+        #expect(slugs.isSuperset(of: ["date-iso", "xsi-nil", "boolean", "enumeration", "insee-over-postal",
+                                      "empty-optional-removed", "missing-nil-added", "correction"]))
+    }
+
+    @Test func inputsAreNeverModified() throws {
+        let dir = Paths.scratch()
+        let files = [Paths.sample("deposit.xml"), Paths.sample("report.xml"), Paths.sample("corrections.csv")]
+        let before = files.map { FileManager.default.contents(atPath: $0)! }
+        _ = try Repairer.repair(depositPath: files[0], reportPath: files[1], options: options(dir) {
+            $0.correctionsPath = files[2]
+            $0.unsafeFixes = true
+        })
+        #expect(files.map { FileManager.default.contents(atPath: $0)! } == before)
+    }
+
+    @Test func aLatin1DepositKeepsItsEncodingAfterAFunctionalReport() throws {
+        let dir = Paths.scratch()
+        let utf8 = String(decoding: FileManager.default.contents(atPath: Paths.sample("deposit.xml"))!, as: UTF8.self)
+            .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"ISO-8859-1\"")
+        let latin1 = utf8.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+        Paths.writeBytes(latin1, to: dir + "/deposit.xml")
+        let report = String(decoding: FileManager.default.contents(atPath: Paths.sample("report.xml"))!, as: UTF8.self)
+        Paths.write(report, to: dir + "/report.xml")
+        let r = try Repairer.repair(depositPath: dir + "/deposit.xml", reportPath: dir + "/report.xml", options: options(dir))
+        #expect(r.written)
+        let out = [UInt8](FileManager.default.contents(atPath: dir + "/out.xml")!)
+        #expect(String(decoding: out.prefix(45), as: UTF8.self).contains("ISO-8859-1"))
+        // « é » (of « Noé », « Dépôt ») is one Latin-1 byte, not the two bytes of UTF-8.
+        let latin1E = out.contains(0xE9), utf8Lead = out.contains(0xC3)
+        #expect(latin1E && !utf8Lead)
+        var count = 0
+        _ = try DepositReader.read(path: dir + "/out.xml") { _ in count += 1 }
+        #expect(count == 9)
+    }
+
+    @Test func correctionsFileIsCheckedCellByCell() throws {
+        let dir = Paths.scratch()
+        func read(_ text: String) -> DocumentError.Kind? {
+            let path = dir + "/c.csv"
+            Paths.write(text, to: path)
+            do { _ = try Corrections.read(path: path); return nil } catch { return error.kind }
+        }
+        #expect(read("idTechnique;nomNaissance\nA;Durand\n") == nil)
+        #expect(read("\u{FEFF}idTechnique,nomUsage\nA,nil\n") == nil)
+        let cases: [(String, Int, Int?)] = [
+            ("idTechnique;nomDeJeuneFille\nA;X\n", 1, 2),          // unknown column
+            ("idTechnique;dateFinValidite\nA;31/02/2026\n", 2, 2),  // no such date
+            ("idTechnique;moisNaissance\nA;13\n", 2, 2),
+            ("idTechnique;sexe\nA;X\n", 2, 2),
+            ("idTechnique;nomNaissance\nA;nil\n", 2, 2),            // not nillable
+            ("idTechnique;codeInsee\nA;7505\n", 2, 2),
+            ("idTechnique\tnomNaissance\nA\tX\n", 1, 1),            // wrong separator
+            ("idTechnique;nomNaissance\nA;X\nA;Y\n", 3, 1),         // twice
+            ("idTechnique;nomNaissance\nA;X;Y\n", 2, nil),
+        ]
+        for (text, line, column) in cases {
+            guard case .invalidContent(let l, let c, _)? = read(text) else {
+                Issue.record("accepted: \(text)")
+                continue
+            }
+            #expect(l == line && c == column, "\(text)")
+        }
+    }
+
+    @Test func correctionsForUnknownIDsAreRefusedWithTheirRow() throws {
+        let dir = Paths.scratch()
+        Paths.write("idTechnique;nomNaissance\nACK-2026-0002;X\nNOPE;Y\n", to: dir + "/c.csv")
+        do {
+            _ = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: Paths.sample("report.xml"),
+                                    options: options(dir) { $0.correctionsPath = dir + "/c.csv" })
+            Issue.record("accepted")
+        } catch {
+            guard case .invalidContent(let line, _, _) = error.kind else { Issue.record("\(error)"); return }
+            #expect(line == 3)
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out.xml"))
+    }
+}
+
+/// Access to the renumbering rule for tests.
+enum FunctionalRepairAccess {
+    static func renumber(_ id: String, _ used: inout Set<String>) -> String {
+        Repairer.renumberedID(id, avoiding: &used)
+    }
+}
