@@ -332,8 +332,8 @@ extension DepositReader {
     public static func read(
         input: DocumentInput, alongside others: [XMLStreamHandler] = [], progress: ProgressObserver? = nil,
         toleratingMalformedXML: Bool = false, onChunk: (([UInt8]) -> Void)? = nil,
-        keepingOnly wants: ((String) -> Bool)? = nil, onPassage: @escaping (Passage) -> Void,
-        onRoot: ((DepositOutline) -> Void)? = nil
+        keepingOnly wants: ((String) -> Bool)? = nil, external: XSDValidation? = nil,
+        onPassage: @escaping (Passage) -> Void, onRoot: ((DepositOutline) -> Void)? = nil
     ) throws(DocumentError) -> (outline: DepositOutline, failure: XMLReadFailure?) {
         let path = input.path
         let reader = DepositReader(keepingOnly: wants, onPassage: onPassage)
@@ -345,7 +345,7 @@ extension DepositReader {
             try DocumentStream.parse(input: input, handler: handler, progress: progress, onChunk: { chunk in
                 length += chunk.count
                 onChunk?(chunk)
-            }, readToEnd: toleratingMalformedXML)
+            }, readToEnd: toleratingMalformedXML, validation: external)
         } catch {
             if let root = reader.outline.rootName, root.localName != "flux" {
                 throw DocumentError(path: path, kind: .wrongDocument(expected: .deposit, found: root.localName))

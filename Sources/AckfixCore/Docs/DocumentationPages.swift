@@ -11,6 +11,8 @@ public enum DocumentationPages {
         var pages = ErrorCatalogue.all.map(errorClassPage)
         pages.append(errorIndex())
         pages.append(fixesPage())
+        pages += Checker.rules.map(rulePage)
+        pages.append(ruleIndex())
         return pages
     }
 
@@ -32,6 +34,35 @@ public enum DocumentationPages {
             s += "\n"
         }
         return Page(path: "errors/README.md", content: s)
+    }
+
+    static func rulePath(_ r: CheckRule) -> String { "rules/\(r.code)-\(r.slug).md" }
+
+    private static func ruleIndex() -> Page {
+        var s = "# `ackfix check` rules / règles\n\nGenerated from `Sources/AckfixCore/Check/Rules` by `ackfix docs docs/`; do not edit by hand.\n\n"
+        s += "Schema violations are reported under the CDC's rejection classes (`X01`…`X11`, docs/errors/). The rules below catch what the schema lets through. Severity: `error` the CDC will refuse it; `warning` likely to come back KO; `info` worth knowing. Fix: `safe` applied by `--fix`, `unsafe` only with `--unsafe-fixes`.\n\n"
+        s += "| Code | Slug | Severity | Fix | Title | Titre |\n|---|---|---|---|---|---|\n"
+        for r in Checker.rules {
+            let file = rulePath(r).split(separator: "/").last!
+            s += "| [\(r.code)](\(file)) | `\(r.slug)` | \(r.severity.rawValue) | \(r.fixability.rawValue) | \(r.title.en) | \(r.title.fr) |\n"
+        }
+        return Page(path: "rules/README.md", content: s)
+    }
+
+    private static func rulePage(_ r: CheckRule) -> Page {
+        var s = "# \(r.code) `\(r.slug)`: \(r.title.en) / \(r.title.fr)\n\n"
+        s += "Generated from `Sources/AckfixCore/Check/Rules` by `ackfix docs docs/`; do not edit by hand.\n\n"
+        s += "Severity: **\(r.severity.rawValue)**. Fix: **\(r.fixability.rawValue)**"
+        if let f = r.fix { s += " (\(f.code) `\(f.slug)`: \(f.title.en))" }
+        s += ".\n\n## Why\n\n\(r.explanation.en)\n\n## Pourquoi\n\n\(r.explanation.fr)\n\n"
+        let shown = r.examples.filter { $0.replacing != $0.with }
+        if !shown.isEmpty {
+            s += "## Examples\n\n"
+            for e in shown {
+                s += (e.triggers ? "Flagged:" : "Not flagged:") + "\n\n```xml\n" + e.with + "\n```\n\n"
+            }
+        }
+        return Page(path: rulePath(r), content: s)
     }
 
     private static func fixesPage() -> Page {

@@ -3,8 +3,19 @@
 /// technical rejection and by `check --fix`. It produces edits of the input stream; it never
 /// guesses at identity data.
 public final class FixEngine: XMLStreamHandler {
-    public private(set) var edits: [ByteEdit] = []
-    public private(set) var fixes: [AppliedFix] = []
+    /// One fix and the edit that makes it.
+    public struct Item: Sendable {
+        public let edit: ByteEdit
+        public let fix: AppliedFix
+        /// Column of the element changed.
+        public let column: Int
+    }
+    public private(set) var items: [Item] = []
+    /// Edits that go with others (the root's xsi declaration), not fixes of their own.
+    public private(set) var supportEdits: [ByteEdit] = []
+    public var edits: [ByteEdit] { (items.map(\.edit) + supportEdits).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) } }
+    public var fixes: [AppliedFix] { items.map(\.fix) }
+    private let certificationFixes: Bool
 
     private let schema: CompiledSchema
     private var root: XMLStartTag?
@@ -33,8 +44,11 @@ public final class FixEngine: XMLStreamHandler {
     private var passageIndex = -1
     private var inPassage = false
 
-    public init(generation: SchemaGeneration) {
+    /// - Parameter certificationFixes: also fix certification types and codes (`check` leaves
+    ///   them to its rules B01 to B04).
+    public init(generation: SchemaGeneration, certificationFixes: Bool = true) {
         schema = CompiledSchema.cached(for: generation)
+        self.certificationFixes = certificationFixes
     }
 
     public func startElement(_ tag: XMLStartTag) {
@@ -89,13 +103,12 @@ public final class FixEngine: XMLStreamHandler {
         }
     }
 
-    /// Edits to make at the end of the read (the root's xsi declaration), then everything sorted.
+    /// Edits to make at the end of the read: the root's xsi declaration when a nil value needs it.
     public func finish() {
         if xsiDeclarationNeeded, let root {
             // Before the `>` (or `/>`) that ends the root's start tag.
-            edits.append(.insert(" xmlns:xsi=\"\(Namespaces.xsi)\"", at: root.tagEnd - (root.isSelfClosing ? 2 : 1)))
+            supportEdits.append(.insert(" xmlns:xsi=\"\(Namespaces.xsi)\"", at: root.tagEnd - (root.isSelfClosing ? 2 : 1)))
         }
-        edits.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 
     // MARK: - Values
@@ -147,21 +160,21 @@ public final class FixEngine: XMLStreamHandler {
         let type = schema.types[frame.typeIndex!]
         if child.name == "codeCommuneNaissance",
            let postal = frame.childRanges["codePostalNaissance"], frame.childRanges["codeInseeNaissance"] != nil {
-            edits.removeAll { postal.contains($0.range.lowerBound) && $0.range.upperBound <= postal.upperBound }
-            fixes.removeAll { $0.element == "codePostal" && $0.passageIndex == (inPassage ? passageIndex : nil) }
+            // Fixes inside the branch that goes are dropped with it.
+            items.removeAll { postal.contains($0.edit.range.lowerBound) && $0.edit.range.upperBound <= postal.upperBound }
             add(ByteEdit(range: postal, replacement: []), .inseeOverPostal, frame, nil, nil, element: "codePostalNaissance")
         }
-        if child.name == "certification" { fixCertification(frame) }
+        if child.name == "certification", certificationFixes { fixCertification(frame) }
         // Required « unless nil » children that are missing: added as nil, after the last child.
         if case .choice = type.model { return }
-        var insertion = ""
+        // One insertion per missing field, all at the same place: they keep the schema's order.
         for c in type.children where c.nillable && !c.optional && !frame.childNames.contains(c.name) {
             let indent = String(repeating: " ", count: max(0, frame.lastChildColumn - 1))
-            insertion += "\n" + indent + nilElement(prefix: frame.tag.name.prefix, name: c.name)
-            fixes.append(AppliedFix(kind: .missingNillable, element: c.name, line: frame.tag.line, before: nil, after: "xsi:nil",
-                                    passageIndex: inPassage ? passageIndex : nil))
+            let edit = ByteEdit.insert("\n" + indent + nilElement(prefix: frame.tag.name.prefix, name: c.name), at: frame.lastChildEnd)
+            items.append(Item(edit: edit, fix: AppliedFix(kind: .missingNillable, element: c.name, line: frame.tag.line, before: nil,
+                                                         after: "xsi:nil", passageIndex: inPassage ? passageIndex : nil),
+                              column: frame.tag.column))
         }
-        if !insertion.isEmpty { edits.append(.insert(insertion, at: frame.lastChildEnd)) }
     }
 
     private func fixCertification(_ frame: Frame) {
@@ -169,14 +182,14 @@ public final class FixEngine: XMLStreamHandler {
               let problem = CertificationCode.analyse(type: type.text, code: code.text),
               let corrected = problem.corrected(type: type.text, code: code.text) else { return }
         if corrected.type != type.text {
-            edits.append(ByteEdit(range: type.content, text: corrected.type))
-            fixes.append(AppliedFix(kind: .certificationType, element: "type", line: type.line, before: type.text,
-                                    after: corrected.type, passageIndex: nil))
+            items.append(Item(edit: ByteEdit(range: type.content, text: corrected.type),
+                              fix: AppliedFix(kind: .certificationType, element: "type", line: type.line, before: type.text,
+                                              after: corrected.type, passageIndex: nil), column: 0))
         }
         if corrected.code != code.text {
-            edits.append(ByteEdit(range: code.content, text: corrected.code))
-            fixes.append(AppliedFix(kind: .certificationCode, element: "code", line: code.line, before: code.text,
-                                    after: corrected.code, passageIndex: nil))
+            items.append(Item(edit: ByteEdit(range: code.content, text: corrected.code),
+                              fix: AppliedFix(kind: .certificationCode, element: "code", line: code.line, before: code.text,
+                                              after: corrected.code, passageIndex: nil), column: 0))
         }
     }
 
@@ -196,8 +209,8 @@ public final class FixEngine: XMLStreamHandler {
     }
 
     private func add(_ edit: ByteEdit, _ kind: FixKind, _ frame: Frame, _ before: String?, _ after: String?, element: String? = nil) {
-        edits.append(edit)
-        fixes.append(AppliedFix(kind: kind, element: element ?? frame.tag.name.localName, line: frame.tag.line,
-                                before: before, after: after, passageIndex: inPassage ? passageIndex : nil))
+        items.append(Item(edit: edit, fix: AppliedFix(kind: kind, element: element ?? frame.tag.name.localName, line: frame.tag.line,
+                                                      before: before, after: after, passageIndex: inPassage ? passageIndex : nil),
+                          column: frame.tag.column))
     }
 }

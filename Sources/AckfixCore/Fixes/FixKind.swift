@@ -92,6 +92,17 @@ public struct FixKind: Sendable, Hashable, Identifiable, CustomStringConvertible
         explanation: Localized(fr: "La valeur vient du fichier de corrections fourni par le certificateur (une ligne par idTechnique).",
                                en: "The value comes from the corrections file the certifier gave (one row per idTechnique)."))
 
+    public static let bornAbroadCountry = FixKind(
+        code: "FX16", slug: "birth-country-code", safety: .safe,
+        title: Localized(fr: "code pays de naissance tiré du code INSEE", en: "birth country code taken from the INSEE code"),
+        explanation: Localized(fr: "Pour une naissance à l'étranger (codeInsee 99xxx), codePaysNaissance prend les trois derniers chiffres du code INSEE, comme le demande le dictionnaire des données.",
+                               en: "For a birth abroad (codeInsee 99xxx), codePaysNaissance takes the INSEE code's last three digits, as the data dictionary asks."))
+    public static let horodatageParis = FixKind(
+        code: "FX17", slug: "horodatage-paris-time", safety: .safe,
+        title: Localized(fr: "horodatage à l'heure de Paris", en: "horodatage in Paris time"),
+        explanation: Localized(fr: "Un horodatage dont le décalage n'est pas celui de Paris à cette date (+00:00, +01:00 en été…) est exprimé à l'heure de Paris : c'est le même instant.",
+                               en: "A horodatage whose offset is not Paris's at that date (+00:00, +01:00 in summer…) is given in Paris time: it is the same instant."))
+
     // MARK: Unsafe: guesses at identity data, only with --unsafe-fixes
 
     public static let swapBirthDayMonth = FixKind(
@@ -120,10 +131,17 @@ public struct FixKind: Sendable, Hashable, Identifiable, CustomStringConvertible
         explanation: Localized(fr: "Un premier prénom qui contient plusieurs prénoms séparés par des espaces (« Jean Pierre ») est réparti entre prenom1, prenom2 et prenom3 ; les prénoms composés à tiret restent entiers. C'est une supposition : vérifiez-la.",
                                en: "A first given name holding several names separated by spaces (« Jean Pierre ») is spread over prenom1, prenom2 and prenom3; hyphenated names stay whole. This is a guess: check it."))
 
+    public static let mojibake = FixKind(
+        code: "FX25", slug: "mojibake", safety: .unsafe,
+        title: Localized(fr: "accents abîmés réparés", en: "garbled accents repaired"),
+        explanation: Localized(fr: "Un texte UTF-8 relu comme du Windows-1252 (« Ã© » pour « é ») est décodé à nouveau. Un caractère perdu (U+FFFD) ne peut pas être retrouvé : il reste signalé. C'est une supposition : vérifiez.",
+                               en: "UTF-8 text read again as Windows-1252 (« Ã© » for « é ») is decoded again. A lost character (U+FFFD) cannot be recovered: it stays flagged. This is a guess: check."))
+
     public static let all: [FixKind] = [
         .xmlDeclaration, .utf8, .nilWord, .emptyOptional, .isoDate, .horodatage, .boolean, .enumeration,
         .inseeOverPostal, .trimmed, .missingNillable, .certificationCode, .certificationType, .renumbered, .correction,
-        .swapBirthDayMonth, .swapBirthAndUsageNames, .dropOptionalIdentity, .swapValidityDates, .splitGivenNames,
+        .bornAbroadCountry, .horodatageParis,
+        .swapBirthDayMonth, .swapBirthAndUsageNames, .dropOptionalIdentity, .swapValidityDates, .splitGivenNames, .mojibake,
     ]
 }
 

@@ -62,7 +62,6 @@ public final class DocumentInput {
 
     /// What `repairDeclaration` changed: the declaration as written, and its replacement.
     public private(set) var declarationRepair: (before: String, after: String)?
-    private let repairDeclaration: Bool
     private var firstChunk = true
 
     /// The stream handed out differs from the file's bytes (transcoded, or declaration repaired).
@@ -77,7 +76,6 @@ public final class DocumentInput {
                 assumedEncoding: DocumentEncoding? = nil) throws(InputError) {
         self.path = path
         self.chunkSize = chunkSize
-        self.repairDeclaration = repairDeclaration
         var st = stat()
         guard stat(path, &st) == 0 else { throw InputError(path: path, kind: .notFound) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, kind: .isDirectory) }
@@ -109,7 +107,26 @@ public final class DocumentInput {
         if encoding == .utf16LE || encoding == .utf16BE, hasByteOrderMark {
             pending.removeFirst(2)
         }
+        if repairDeclaration {
+            // Decided now, from the head, so that callers know at once whether the stream will differ.
+            let decoded: [UInt8]
+            switch encoding {
+            case .utf8: decoded = pending
+            case .latin1: decoded = Transcoder.latin1(pending, table: nil)
+            case .latin9: decoded = Transcoder.latin1(pending, table: Transcoder.latin9Overrides)
+            case .windows1252: decoded = Transcoder.latin1(pending, table: Transcoder.windows1252Overrides)
+            case .utf16LE, .utf16BE: decoded = Transcoder.utf16(pending, bigEndian: encoding == .utf16BE)?.0 ?? []
+            }
+            if let d = PrologRepair.declaration(in: decoded),
+               let replacement = PrologRepair.replacement(for: d, outputIsUTF8Instead: !encoding.isUTF8) {
+                let start = decoded.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+                declarationRepair = (String(decoding: decoded[start..<(start + d.length)], as: UTF8.self), replacement)
+                plannedDeclaration = (start..<(start + d.length), Array(replacement.utf8))
+            }
+        }
     }
+
+    private var plannedDeclaration: (range: Range<Int>, bytes: [UInt8])?
 
     deinit { close(fd) }
 
@@ -121,18 +138,11 @@ public final class DocumentInput {
         guard var chunk = try nextDecodedChunk() else { return nil }
         if firstChunk {
             firstChunk = false
-            if repairDeclaration { repairDeclaration(in: &chunk) }
+            if let planned = plannedDeclaration, planned.range.upperBound <= chunk.count {
+                chunk.replaceSubrange(planned.range, with: planned.bytes)
+            }
         }
         return chunk
-    }
-
-    private func repairDeclaration(in chunk: inout [UInt8]) {
-        guard let d = PrologRepair.declaration(in: chunk),
-              let replacement = PrologRepair.replacement(for: d, outputIsUTF8Instead: isTranscoded) else { return }
-        let start = chunk.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let before = String(decoding: chunk[start..<(start + d.length)], as: UTF8.self)
-        chunk.replaceSubrange(start..<(start + d.length), with: Array(replacement.utf8))
-        declarationRepair = (before, replacement)
     }
 
     private func nextDecodedChunk() throws(InputError) -> [UInt8]? {

@@ -56,10 +56,10 @@ public enum DocumentStream {
     /// Parses an input already opened (with its own decoding options).
     public static func parse(
         input: DocumentInput, handler: XMLStreamHandler, progress: ProgressObserver? = nil,
-        onChunk: (([UInt8]) -> Void)? = nil, readToEnd: Bool = false
+        onChunk: (([UInt8]) -> Void)? = nil, readToEnd: Bool = false, validation: XSDValidation? = nil
     ) throws(DocumentError) {
         let path = input.path
-        let parser = XMLStreamParser(handler: handler, ignoreDeclaredEncoding: input.isTranscoded)
+        let parser = XMLStreamParser(handler: handler, ignoreDeclaredEncoding: input.isTranscoded, validation: validation)
         var read = 0
         do {
             while let chunk = try input.nextChunk() {

@@ -124,7 +124,6 @@ public final class XMLStreamParser {
     private var failure: XMLReadFailure?
     private var stoppedByHandler = false
     private let saxHandler: UnsafeMutablePointer<xmlSAXHandler>
-    private var plugged: UnsafeMutableRawPointer?
 
     // Name interning: libxml2 hands out dictionary-interned pointers, stable for one parse.
     private struct NameKey: Hashable {
@@ -141,7 +140,8 @@ public final class XMLStreamParser {
 
     /// - Parameter ignoreDeclaredEncoding: the bytes fed are UTF-8 whatever the XML declaration says
     ///   (set when ackfix transcoded the file itself).
-    public init(handler: XMLStreamHandler, ignoreDeclaredEncoding: Bool = false) {
+    /// - Parameter validation: a libxml2 XSD validation to run in the same pass (`check --schema`).
+    public init(handler: XMLStreamHandler, ignoreDeclaredEncoding: Bool = false, validation: XSDValidation? = nil) {
         LibXML.initializeOnce()
         self.handler = handler
         saxHandler = .allocate(capacity: 1)
@@ -150,13 +150,28 @@ public final class XMLStreamParser {
             | (ignoreDeclaredEncoding ? Int32(bitPattern: XML_PARSE_IGNORE_ENC.rawValue) : 0)
         let me = Unmanaged.passUnretained(self).toOpaque()
         defer { handler.attach(to: self) }
-        ctxt = xmlCreatePushParserCtxt(saxHandler, me, nil, 0, nil)
+        if let validation {
+            let (sax, user, plug) = validation.plug(saxHandler, user: me)
+            self.plug = plug
+            ctxt = xmlCreatePushParserCtxt(sax, user, nil, 0, nil)
+            if let ctxt {
+                xmlSchemaValidateSetLocator(validation.context, { c, _, line in
+                    line?.pointee = UInt(xmlSAX2GetLineNumber(c))
+                    return 0
+                }, ctxt)
+            }
+        } else {
+            ctxt = xmlCreatePushParserCtxt(saxHandler, me, nil, 0, nil)
+        }
         if let ctxt { xmlCtxtUseOptions(ctxt, options) }
     }
+
+    private var plug: xmlSchemaSAXPlugPtr?
 
     deinit {
         window.release()
         if let ctxt { xmlFreeParserCtxt(ctxt) }
+        if let plug { xmlSchemaSAXUnplug(plug) }
         saxHandler.deinitialize(count: 1)
         saxHandler.deallocate()
     }

@@ -122,7 +122,7 @@ struct PassageEditor {
         }
     }
 
-    private mutating func remove(_ field: String, kind: FixKind) {
+    mutating func remove(_ field: String, kind: FixKind) {
         guard let e = current(field) else { return }
         edits.append(ByteEdit(range: e.leadingTriviaStart..<e.elementRange.upperBound, replacement: []))
         record(kind, field, line: e.line, before: e.isNil ? "xsi:nil" : e.value, after: nil)

@@ -78,8 +78,9 @@ struct RejectionRepair {
         let header = Repairer.headerEdits(outline, fluxID: result.newFluxID, horodatage: result.newHorodatage,
                                           declareXSI: needsXSI && holder.xsiPrefix == nil && !engine.declaresXSI)
         let protected = correctionEdits.map(\.range) + header.map(\.range)
-        let mechanical = engine.edits.filter { e in !protected.contains { $0.overlaps(e.range) || $0 == e.range } }
-        var fixes = engine.fixes.filter { f in f.kind != .horodatage || f.element != "horodatage" }
+        let kept = engine.items.filter { item in !protected.contains { $0.overlaps(item.edit.range) || $0 == item.edit.range } }
+        let mechanical = kept.map(\.edit) + engine.supportEdits
+        var fixes = kept.map(\.fix).filter { f in f.kind != .horodatage || f.element != "horodatage" }
         fixes += correctionFixes
         if let d = input.declarationRepair {
             result.fileFixes.append(AppliedFix(kind: .xmlDeclaration, element: "", line: 1, before: d.before, after: d.after, passageIndex: nil))

@@ -8,7 +8,7 @@ public struct Privacy: Sendable {
 
     /// The value as it may be shown, given the field it comes from.
     public func display(_ value: String, field: String) -> String {
-        showPersonalData || !DepositFields.isPersonal(field) ? value : Self.mask
+        showPersonalData || value.isEmpty || !DepositFields.isPersonal(field) ? value : Self.mask
     }
 
     /// A validator message with the quoted value hidden when it belongs to a personal field.

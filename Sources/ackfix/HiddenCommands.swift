@@ -2,11 +2,6 @@ import AckfixCore
 import Foundation
 import ArgumentParser
 
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not yet.")
-    func run() throws {}
-}
-
 struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Writes the generated documentation pages (error classes, rules) below a folder.",

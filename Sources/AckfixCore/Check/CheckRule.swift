@@ -1,0 +1,214 @@
+import Foundation
+
+/// A business rule the schema does not enforce. One rule, one file under `Check/Rules/`, with its
+/// code, severity, fix, documentation and examples (which feed its tests and its doc page).
+public struct CheckRule: Sendable, Identifiable, CustomStringConvertible {
+    public enum Body: Sendable {
+        case passage(@Sendable (PassageContext) -> [RuleFinding])
+        case certification(@Sendable (Certification) -> [RuleFinding])
+        case header(@Sendable (HeaderContext) -> [RuleFinding])
+        case file(@Sendable (FileContext) -> [RuleFinding])
+        /// Findings of the fix engine of this kind that no schema violation already reports.
+        case fixEngine(FixKind)
+    }
+
+    public let code: String
+    public let slug: String
+    public let severity: Diagnostic.Severity
+    public let fix: FixKind?
+    public let title: Localized
+    /// Why it matters: what the CDC does with such a passage, and what to do.
+    public let explanation: Localized
+    public let examples: [RuleExample]
+    let body: Body
+
+    public var id: String { code }
+    public var description: String { "\(code) \(slug)" }
+    public var fixability: Diagnostic.Fixability { fix.map { $0.safety == .safe ? .safe : .unsafe } ?? .none }
+
+    init(code: String, slug: String, severity: Diagnostic.Severity, fix: FixKind? = nil, title: Localized,
+         explanation: Localized, examples: [RuleExample], body: Body) {
+        self.code = code
+        self.slug = slug
+        self.severity = severity
+        self.fix = fix
+        self.title = title
+        self.explanation = explanation
+        self.examples = examples
+        self.body = body
+    }
+}
+
+/// What a rule found: where, the value, the message, and the edits that fix it (if it can).
+public struct RuleFinding: Sendable {
+    public let element: String
+    public let path: [String]
+    public let line: Int
+    public let column: Int
+    public let value: String?
+    public let message: Localized
+    public let edits: [ByteEdit]
+
+    init(at v: DepositValue, message: Localized, edits: [ByteEdit] = []) {
+        element = v.name
+        path = v.path.split(separator: "/").map(String.init)
+        line = v.line
+        column = v.column
+        value = v.isNil ? nil : v.value
+        self.message = message
+        self.edits = edits
+    }
+
+    init(element: String, line: Int, column: Int, value: String? = nil, message: Localized, edits: [ByteEdit] = []) {
+        self.element = element
+        path = element.isEmpty ? [] : [element]
+        self.line = line
+        self.column = column
+        self.value = value
+        self.message = message
+        self.edits = edits
+    }
+}
+
+/// A deposit snippet a rule must (or must not) flag: the example deposit with one text replaced.
+public struct RuleExample: Sendable {
+    public let replacing: String
+    public let with: String
+    public let triggers: Bool
+
+    public init(replacing: String, with: String, triggers: Bool) {
+        self.replacing = replacing
+        self.with = with
+        self.triggers = triggers
+    }
+
+    /// The example deposit of every rule: valid, one certification block, two passages.
+    public static let baseDeposit = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <cpf:flux xmlns:cpf="urn:cdc:cpf:pc5:schema:1.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+          <cpf:idFlux>3f1c2b7a-0d4e-4c5f-9a8b-7c6d5e4f3a2b</cpf:idFlux>
+          <cpf:horodatage>2026-01-15T10:00:00+01:00</cpf:horodatage>
+          <cpf:emetteur>
+            <cpf:idClient>12ABC345</cpf:idClient>
+            <cpf:certificateurs>
+              <cpf:certificateur>
+                <cpf:idClient>12ABC345</cpf:idClient>
+                <cpf:idContrat>MCFCER000123</cpf:idContrat>
+                <cpf:certifications>
+                  <cpf:certification>
+                    <cpf:type>RS</cpf:type>
+                    <cpf:code>RS6012</cpf:code>
+                    <cpf:passageCertifications>
+                      <cpf:passageCertification>
+                        <cpf:idTechnique>EX-1</cpf:idTechnique>
+                        <cpf:obtentionCertification>PAR_ADMISSION</cpf:obtentionCertification>
+                        <cpf:donneeCertifiee>true</cpf:donneeCertifiee>
+                        <cpf:dateDebutExamen>2025-12-01</cpf:dateDebutExamen>
+                        <cpf:dateFinExamen>2025-12-02</cpf:dateFinExamen>
+                        <cpf:dateDebutValidite>2025-12-10</cpf:dateDebutValidite>
+                        <cpf:dateFinValidite xsi:nil="true"/>
+                        <cpf:presenceNiveauLangueEuro>false</cpf:presenceNiveauLangueEuro>
+                        <cpf:presenceNiveauNumeriqueEuro>false</cpf:presenceNiveauNumeriqueEuro>
+                        <cpf:scoring xsi:nil="true"/>
+                        <cpf:mentionValidee xsi:nil="true"/>
+                        <cpf:modalitesInscription>
+                          <cpf:modaliteAcces>FORMATION_CONTINUE_HORS_CONTRAT_DE_PROFESSIONNALISATION</cpf:modaliteAcces>
+                        </cpf:modalitesInscription>
+                        <cpf:identificationTitulaire>
+                          <cpf:titulaire>
+                            <cpf:nomNaissance>Aubert</cpf:nomNaissance>
+                            <cpf:nomUsage xsi:nil="true"/>
+                            <cpf:prenom1>Clara</cpf:prenom1>
+                            <cpf:anneeNaissance>1990</cpf:anneeNaissance>
+                            <cpf:moisNaissance>4</cpf:moisNaissance>
+                            <cpf:jourNaissance>12</cpf:jourNaissance>
+                            <cpf:sexe>F</cpf:sexe>
+                            <cpf:codeCommuneNaissance>
+                              <cpf:codeInseeNaissance>
+                                <cpf:codeInsee>75056</cpf:codeInsee>
+                              </cpf:codeInseeNaissance>
+                            </cpf:codeCommuneNaissance>
+                          </cpf:titulaire>
+                        </cpf:identificationTitulaire>
+                      </cpf:passageCertification>
+                      <cpf:passageCertification>
+                        <cpf:idTechnique>EX-2</cpf:idTechnique>
+                        <cpf:obtentionCertification>PAR_ADMISSION</cpf:obtentionCertification>
+                        <cpf:donneeCertifiee>true</cpf:donneeCertifiee>
+                        <cpf:dateDebutValidite>2025-12-10</cpf:dateDebutValidite>
+                        <cpf:dateFinValidite>2030-12-10</cpf:dateFinValidite>
+                        <cpf:presenceNiveauLangueEuro>false</cpf:presenceNiveauLangueEuro>
+                        <cpf:presenceNiveauNumeriqueEuro>false</cpf:presenceNiveauNumeriqueEuro>
+                        <cpf:scoring>15</cpf:scoring>
+                        <cpf:mentionValidee>MENTION_BIEN</cpf:mentionValidee>
+                        <cpf:modalitesInscription>
+                          <cpf:modaliteAcces xsi:nil="true"/>
+                        </cpf:modalitesInscription>
+                        <cpf:identificationTitulaire>
+                          <cpf:dossierFormation>
+                            <cpf:idDossier>4120987654321</cpf:idDossier>
+                            <cpf:nomTitulaire>Benoit</cpf:nomTitulaire>
+                            <cpf:prenom1Titulaire>Paul</cpf:prenom1Titulaire>
+                          </cpf:dossierFormation>
+                        </cpf:identificationTitulaire>
+                      </cpf:passageCertification>
+                    </cpf:passageCertifications>
+                  </cpf:certification>
+                </cpf:certifications>
+              </cpf:certificateur>
+            </cpf:certificateurs>
+          </cpf:emetteur>
+        </cpf:flux>
+
+        """
+
+    /// The example deposit with the replacement made. Line breaks and indentation inside the
+    /// replaced text need not match the base's exactly.
+    public var deposit: String {
+        if Self.baseDeposit.contains(replacing) { return Self.baseDeposit.replacingOccurrences(of: replacing, with: with) }
+        let pieces = replacing.split(separator: "\n").map { NSRegularExpression.escapedPattern(for: String($0).trimmingWhitespace()) }
+        let regex = try! NSRegularExpression(pattern: pieces.joined(separator: "\\s*"))
+        let base = Self.baseDeposit as NSString
+        let match = regex.firstMatch(in: Self.baseDeposit, range: NSRange(location: 0, length: base.length))
+        precondition(match != nil, "example text not in the base deposit: \(replacing)")
+        return base.replacingCharacters(in: match!.range, with: with)
+    }
+}
+
+// MARK: - Contexts
+
+/// What a passage rule sees.
+public struct PassageContext {
+    public let passage: Passage
+    public let certificationType: String?
+    public let certificationCode: String?
+    /// Every idTechnique met so far, with its line (for rules across passages).
+    let registry: IDRegistry
+    /// The moment of the check (for « in the future »).
+    public let now: Date
+    let xsiPrefix: String?
+
+    /// An editor for the fixes of this passage's findings.
+    func editor() -> PassageEditor { PassageEditor(passage: passage, index: 0, xsiPrefix: xsiPrefix) }
+}
+
+public struct HeaderContext {
+    public let header: FluxHeader
+    public let now: Date
+}
+
+public struct FileContext {
+    public let path: String
+    public let bytes: Int
+    public let passages: Int
+}
+
+/// The ids met so far in a file: first line of each.
+final class IDRegistry {
+    private(set) var firstLine: [String: Int] = [:]
+    func register(_ id: String, line: Int) -> Int? {
+        if let l = firstLine[id] { return l }
+        firstLine[id] = line
+        return nil
+    }
+}

@@ -1,0 +1,24 @@
+extension CheckRule {
+    static let inseeCodeShape = CheckRule(
+        code: "B13", slug: "insee-code-shape", severity: .warning,
+        title: Localized(fr: "Code INSEE de naissance mal formé", en: "Malformed birth INSEE code"),
+        explanation: Localized(
+            fr: "Un code INSEE de commune fait 5 caractères : 5 chiffres, ou 2A / 2B suivis de 3 chiffres pour la Corse ; 99 suivi du code pays pour l'étranger. Un code inventé ou mal saisi fait échouer le rapprochement.",
+            en: "A town INSEE code is 5 characters: 5 digits, or 2A / 2B and 3 digits for Corsica; 99 and the country code abroad. An invented or mistyped code makes matching fail."),
+        examples: [
+            RuleExample(replacing: "<cpf:codeInsee>75056</cpf:codeInsee>", with: "<cpf:codeInsee>75O56</cpf:codeInsee>", triggers: true),
+            RuleExample(replacing: "<cpf:codeInsee>75056</cpf:codeInsee>", with: "<cpf:codeInsee>00000</cpf:codeInsee>", triggers: true),
+            RuleExample(replacing: "<cpf:codeInsee>75056</cpf:codeInsee>", with: "<cpf:codeInsee>2A004</cpf:codeInsee>", triggers: false),
+        ],
+        body: .passage { ctx in
+            guard let insee = ctx.passage.holderValue("codeInsee"), !insee.isNil else { return [] }
+            let c = Array(insee.value.trimmingWhitespace())
+            guard c.count == 5 else { return [] }  // the schema already says so
+            let digits = { (s: ArraySlice<Character>) in s.allSatisfy { $0.isASCII && $0.isNumber } }
+            let corsica = c[0] == "2" && (c[1] == "A" || c[1] == "B") && digits(c[2...])
+            let ok = (digits(c[...]) || corsica) && String(c) != "00000" && !String(c).hasPrefix("000")
+            guard !ok else { return [] }
+            return [RuleFinding(at: insee, message: Localized(fr: "code INSEE « \(insee.value) » : 5 chiffres, ou 2A / 2B et 3 chiffres",
+                                                              en: "INSEE code « \(insee.value) »: 5 digits, or 2A / 2B and 3 digits"))]
+        })
+}

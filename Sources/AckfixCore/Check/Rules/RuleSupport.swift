@@ -1,0 +1,58 @@
+import Foundation
+
+/// Helpers several rules share.
+extension CheckRule {
+    /// A block or value that goes with a true flag: flags both a value without its flag and a
+    /// true flag without its value.
+    static func conditional(_ ctx: PassageContext, flag: String, dependent: String) -> [RuleFinding] {
+        guard let f = ctx.passage.value(at: flag) else { return [] }
+        let on = ["true", "1"].contains(f.value.trimmingWhitespace())
+        let d = ctx.passage.value(at: dependent)
+        if let d, !on {
+            return [RuleFinding(at: d, message: Localized(fr: "\(dependent) donné alors que \(flag) vaut « \(f.value.trimmingWhitespace()) »",
+                                                          en: "\(dependent) given while \(flag) is « \(f.value.trimmingWhitespace()) »"))]
+        }
+        if d == nil, on {
+            return [RuleFinding(at: f, message: Localized(fr: "\(flag) vaut true mais \(dependent) manque",
+                                                          en: "\(flag) is true but \(dependent) is missing"))]
+        }
+        return []
+    }
+
+    /// The instant of a valid `YYYY-MM-DDTHH:MM:SS±HH:MM` value.
+    static func instant(_ value: String) -> Date? {
+        let v = value.trimmingWhitespace()
+        guard XSDDates.isDateTime(Array(v.utf8)[...]), XSDPattern(DepositSchema.horodatagePattern).matches(v) else { return nil }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd'T'HH:mm:ssXXXXX"
+        return f.date(from: v)
+    }
+
+    /// The name fields of either identity branch.
+    static func names(_ ctx: PassageContext) -> [DepositValue] {
+        ["nomNaissance", "nomUsage", "prenom1", "prenom2", "prenom3", "nomTitulaire", "prenom1Titulaire"]
+            .compactMap { ctx.passage.holderValue($0) }.filter { !$0.isNil }
+    }
+
+    /// A value that is a valid `AAAA-MM-JJ` date, trimmed (comparisons need real dates).
+    static func isoDate(_ value: String) -> String? {
+        let v = value.trimmingWhitespace()
+        return XSDDates.isDate(Array(v.utf8)[...]) && v.count == 10 ? v : nil
+    }
+}
+
+/// Text that went through UTF-8 → Windows-1252 → UTF-8 once too often.
+enum Mojibake {
+    /// The text decoded once more, if it looks double-encoded and decodes cleanly.
+    static func repaired(_ text: String) -> String? {
+        guard text.contains("Ã") || text.contains("Å") || text.contains("â€") else { return nil }
+        var bytes: [UInt8] = []
+        let reverse = Dictionary(uniqueKeysWithValues: Transcoder.windows1252Overrides.map { ($0.value, $0.key) })
+        for s in text.unicodeScalars {
+            if s.value < 0x100 { bytes.append(UInt8(s.value)) } else if let b = reverse[s.value] { bytes.append(b) } else { return nil }
+        }
+        guard let decoded = String(validatingUTF8Bytes: bytes), decoded != text else { return nil }
+        return decoded
+    }
+}

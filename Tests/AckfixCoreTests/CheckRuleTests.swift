@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import AckfixCore
+
+@Suite struct CheckRuleTests {
+    static let examples: [(CheckRule, RuleExample)] = Checker.rules.flatMap { r in r.examples.map { (r, $0) } }
+
+    static func check(_ xml: String, latin1: Bool = false) -> CheckedFile {
+        let path = Paths.scratch() + "/deposit.xml"
+        if latin1 {
+            Paths.writeBytes(xml.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }, to: path)
+        } else {
+            Paths.write(xml, to: path)
+        }
+        var o = Checker.Options()
+        o.now = Date(timeIntervalSince1970: 1_780_000_000)
+        return Checker.check(paths: [path], options: o).files[0]
+    }
+
+    @Test("the base example deposit is clean")
+    func baseIsClean() {
+        let f = Self.check(RuleExample.baseDeposit)
+        #expect(f.failure == nil)
+        #expect(f.diagnostics.map(\.code) == [])
+    }
+
+    @Test("every rule example is flagged, or not, as it says", arguments: examples)
+    func example(_ rule: CheckRule, _ example: RuleExample) {
+        let latin1 = example.with.contains("ISO-8859-1")
+        let f = Self.check(example.deposit, latin1: latin1)
+        #expect(f.failure == nil, "\(f.failure.map { $0.message(.en) } ?? "")")
+        let codes = f.diagnostics.map(\.code)
+        #expect(codes.contains(rule.code) == example.triggers, "\(rule.code) \(example.with): \(codes)")
+    }
+
+    @Test func everyRuleButFileLimitsHasATriggeringExample() {
+        for r in Checker.rules where !["D01", "D02"].contains(r.code) {
+            #expect(r.examples.contains { $0.triggers }, "\(r.code)")
+        }
+        let codes = Checker.rules.map(\.code)
+        #expect(Set(codes).count == codes.count)
+    }
+
+    @Test func safeFixesRemoveTheirFindings() throws {
+        // Each safe fix, applied with --fix, leaves a file where its rule no longer fires.
+        for (rule, example) in Self.examples where example.triggers && rule.fixability == .safe {
+            let dir = Paths.scratch()
+            let path = dir + "/d.xml"
+            let xml = example.deposit
+            if xml.contains("ISO-8859-1") {
+                Paths.writeBytes(xml.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }, to: path)
+            } else {
+                Paths.write(xml, to: path)
+            }
+            var o = Checker.Options()
+            o.now = Date(timeIntervalSince1970: 1_780_000_000)
+            o.fix = .file(dir + "/fixed.xml")
+            let first = Checker.check(paths: [path], options: o).files[0]
+            #expect(first.fixedOutput != nil, "\(rule.code): \(first.fixRefused?.violations.map(\.validatorCode) ?? []) \(first.failure.map { $0.message(.en) } ?? "")")
+            var again = Checker.Options()
+            again.now = o.now
+            let second = Checker.check(paths: [dir + "/fixed.xml"], options: again).files[0]
+            #expect(!second.diagnostics.map(\.code).contains(rule.code), "\(rule.code) still fires after --fix")
+        }
+    }
+}
+
+extension RuleExample: CustomStringConvertible {
+    public var description: String { "\(triggers ? "flags" : "ignores") \(with.prefix(60))" }
+}
