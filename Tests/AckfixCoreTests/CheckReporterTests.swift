@@ -141,6 +141,11 @@ import Testing
         // Schema codes are described by the catalogue.
         let x06 = try #require(rules.first { $0["id"] as? String == "X06" })
         #expect((x06["shortDescription"] as? [String: Any])?["text"] as? String == ErrorCatalogue.errorClass(code: "X06")?.title(.en))
+        // Business rules by theirs.
+        let b02 = try #require(rules.first { $0["id"] as? String == "B02" })
+        let rule = try #require(Checker.rule(code: "B02"))
+        #expect((b02["shortDescription"] as? [String: Any])?["text"] as? String == rule.title(.en))
+        #expect((b02["fullDescription"] as? [String: Any])?["text"] as? String == rule.explanation(.en))
         #expect((rules[2]["defaultConfiguration"] as? [String: Any])?["level"] as? String == "note")
 
         let results = try #require(runs[0]["results"] as? [[String: Any]])
@@ -207,6 +212,9 @@ import Testing
         // Specials escaped, the control character XML cannot hold shown as its code point.
         #expect(xml.contains("scoring &lt;b&gt;&amp;&quot;&apos; douteux[U+0001]"))
         #expect(!xml.contains("<b>") && !xml.contains("\u{1}"))
+        // Line breaks: references in attributes (which would fold them into spaces), kept in content.
+        #expect(xml.contains("message=\"B02 certification-code-prefix: certification RS RS6012 › passage P-002 › code: 100% sûr&#13;&#10;ligne 2 (+1 more)\""))
+        #expect(xml.contains("nom de naissance « *** » mal formé\n  value: « *** »\n  CDC: cvc-pattern-valid: Value &apos;***&apos; is not facet-valid</failure>"))
         #expect(xml.components(separatedBy: "<testcase ").count - 1 == 4)
         #expect(xml.components(separatedBy: "<failure ").count - 1 == 2)
         #expect(xml.components(separatedBy: "<error ").count - 1 == 1)

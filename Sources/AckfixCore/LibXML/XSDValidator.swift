@@ -20,7 +20,13 @@ public final class XSDSchemaFile: @unchecked Sendable {
         let parsed: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
                 guard let ctxt = xmlSchemaNewMemParserCtxt(p, Int32(buf.count)) else { return nil }
-                defer { xmlSchemaFreeParserCtxt(ctxt) }
+                // Reading the XSD itself reports through libxml2's global handler: silenced for
+                // this one call (the CLI is single-threaded here), the failure is said in one line.
+                xmlSetStructuredErrorFunc(nil, { _, _ in })
+                defer {
+                    xmlSetStructuredErrorFunc(nil, nil)
+                    xmlSchemaFreeParserCtxt(ctxt)
+                }
                 xmlSchemaSetParserStructuredErrors(ctxt, { _, _ in }, nil)
                 return xmlSchemaParse(ctxt)
             }
@@ -63,7 +69,8 @@ public final class XSDValidation {
         let line = e.line > 0 ? Int(e.line) : currentLine()
         violations.append(SchemaViolation(
             kind: Self.kind(of: e.code, message: message), line: line, column: 0, path: [element], value: nil,
-            expected: [], limit: message, typeName: "", elementRange: 0..<0, passageIndex: nil, certificationIndex: nil))
+            expected: [], limit: nil, typeName: "", elementRange: 0..<0, passageIndex: nil, certificationIndex: nil,
+            externalMessage: message))
     }
 
     /// libxml2's error codes name the cvc rule broken.

@@ -27,6 +27,8 @@ public struct SchemaViolation: Sendable {
     public let passageIndex: Int?
     /// Index of the enclosing certification block, if inside one.
     public let certificationIndex: Int?
+    /// The message of another validator (libxml2 with `check --schema`), as it gave it.
+    public var externalMessage: String? = nil
 
     public var element: String { path.last ?? "" }
 
@@ -71,7 +73,12 @@ public struct SchemaViolation: Sendable {
 
     /// The wording the CDC's validator would use, so that a certifier can set ackfix's finding
     /// beside a CDC report. Values of personal fields are masked unless `privacy` allows them.
-    public func cdcWording(privacy: Privacy) -> String {
+    public func cdcWording(privacy: Privacy) -> String? {
+        guard externalMessage == nil else { return nil }
+        return ackfixWording(privacy: privacy)
+    }
+
+    private func ackfixWording(privacy: Privacy) -> String {
         let v = value.map { privacy.display($0, field: element) } ?? ""
         let e = "cpf:" + element
         let body: String
@@ -114,6 +121,10 @@ public struct SchemaViolation: Sendable {
 
     /// A plain sentence for people: what is wrong and what is allowed.
     public func plainMessage(privacy: Privacy) -> Localized {
+        if let externalMessage {
+            let shown = privacy.showPersonalData || !DepositFields.isPersonal(element) ? externalMessage : Self.maskingValues(externalMessage)
+            return Localized(fr: "selon le schéma donné : " + shown, en: "per the schema given: " + shown)
+        }
         let label = DepositFields.label(element)
         let v = value.map { privacy.display($0, field: element) }
         let quoted = v.map { "« \($0) »" } ?? ""
@@ -169,6 +180,23 @@ public struct SchemaViolation: Sendable {
             return Localized(fr: "texte écrit directement dans le bloc « \(element) », qui ne contient que des éléments",
                              en: "text written straight into block « \(element) », which only holds elements")
         }
+    }
+
+    /// libxml2 quotes values as `The value 'x'` or `'x' is not a valid value`: masked.
+    static func maskingValues(_ message: String) -> String {
+        var out = ""
+        var rest = Substring(message)
+        while let q = rest.firstIndex(of: "'") {
+            out += rest[...q]
+            rest = rest[rest.index(after: q)...]
+            guard let end = rest.firstIndex(of: "'") else { break }
+            let quoted = rest[..<end]
+            // Element names ({namespace}local) stay; values go.
+            out += quoted.hasPrefix("{") ? String(quoted) : Privacy.mask
+            out += "'"
+            rest = rest[rest.index(after: end)...]
+        }
+        return out + rest
     }
 
     private static func typeWords(_ t: String) -> Localized {

@@ -64,7 +64,8 @@ public struct CheckJUnitReporter {
         out.write(">\n")
         if let e = c.error {
             let cause = Self.escape(e.cause(l))
-            out.write("      <error type=\"\(l == .fr ? "fichier-illisible" : "unreadable-file")\" message=\"\(cause)\">\(cause)</error>\n")
+            out.write("      <error type=\"\(l == .fr ? "fichier-illisible" : "unreadable-file")\" message=\"\(cause)\">"
+                      + Self.escape(e.message(l), attribute: false) + "</error>\n")
         }
         if let first = failing.first {
             var codes: [String] = []
@@ -72,11 +73,11 @@ public struct CheckJUnitReporter {
             var message = first.code + " " + first.slug + ": " + first.locatedMessage(l)
             if failing.count > 1 { message += l == .fr ? " (+\(failing.count - 1) autres)" : " (+\(failing.count - 1) more)" }
             out.write("      <failure type=\"\(Self.escape(codes.joined(separator: " ")))\" message=\"\(Self.escape(message))\">")
-            out.write(Self.escape(failing.map(details).joined(separator: "\n")))
+            out.write(Self.escape(failing.map(details).joined(separator: "\n"), attribute: false))
             out.write("</failure>\n")
         }
         if !infos.isEmpty {
-            out.write("      <system-out>" + Self.escape(infos.map(details).joined(separator: "\n")) + "</system-out>\n")
+            out.write("      <system-out>" + Self.escape(infos.map(details).joined(separator: "\n"), attribute: false) + "</system-out>\n")
         }
         out.write("    </testcase>\n")
     }
@@ -97,7 +98,7 @@ public struct CheckJUnitReporter {
 
     /// Text safe in XML 1.0 content and attributes. Characters XML cannot carry at all (control
     /// characters a deposit may hold) are shown as their code point.
-    static func escape(_ s: String) -> String {
+    static func escape(_ s: String, attribute: Bool = true) -> String {
         var out = ""
         for u in s.unicodeScalars {
             switch u {
@@ -106,10 +107,11 @@ public struct CheckJUnitReporter {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            // As references they survive attribute normalisation.
-            case "\n": out += "&#10;"
+            // In attributes, only references survive normalisation; in content, line breaks stay readable.
+            case "\n" where attribute: out += "&#10;"
             case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
+            case "\t" where attribute: out += "&#9;"
+            case "\n", "\t": out.unicodeScalars.append(u)
             case _ where u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF:
                 let hex = String(u.value, radix: 16, uppercase: true)
                 out += "[U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "]"

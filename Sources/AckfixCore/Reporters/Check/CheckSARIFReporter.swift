@@ -5,7 +5,7 @@ public struct CheckSARIFReporter {
     /// Business rules, for their titles and explanations; schema codes come from the catalogue.
     public let rules: [CheckRule]
 
-    public init(language: Language, privacy: Privacy, rules: [CheckRule] = []) {
+    public init(language: Language, privacy: Privacy, rules: [CheckRule] = Checker.rules) {
         self.language = language
         self.privacy = privacy
         self.rules = rules
