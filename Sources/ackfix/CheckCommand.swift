@@ -92,10 +92,10 @@ struct Check: ParsableCommand {
         case .markdown: CheckMarkdownReporter(language: language, privacy: privacy).render(result, to: out)
         }
         out.flush()
-        if format != .text, let failure = result.files.compactMap({ $0.failure }).first {
-            // Machine formats carry the failure; say it on stderr too, in one line.
-            FileDescriptorSink.standardError().write("ackfix: " + failure.message(language) + "\n")
-        }
+        // One line on standard error per file that could not be checked (machine formats carry it too).
+        let err = FileDescriptorSink.standardError()
+        for failure in result.files.compactMap({ $0.failure }) { err.write("ackfix: " + failure.message(language) + "\n") }
+        err.flush()
         if result.couldNotRun { throw ExitCode(ExitStatus.couldNotRun) }
         if result.failed { throw ExitCode(ExitStatus.findings) }
     }

@@ -5,6 +5,8 @@
 public final class DepositReader: XMLStreamHandler {
     /// Longest text kept for one element; longer values are invalid anyway (255 at most).
     public static let maximumValueLength = 64 * 1024
+    /// A passage has about forty elements; one with thousands is hostile and would grow memory.
+    public static let maximumPassageElements = 5_000
 
     public private(set) var outline = DepositOutline()
     private let onPassage: (Passage) -> Void
@@ -209,6 +211,10 @@ public final class DepositReader: XMLStreamHandler {
 
     private func record(_ frame: Frame, end: XMLEndTag) {
         guard passage != nil, !skipping else { return }
+        guard passage!.records.count < Self.maximumPassageElements else {
+            parser?.stop(because: XMLReadFailure(kind: .tooLarge("passage"), line: frame.tag.line, column: frame.tag.column))
+            return
+        }
         let tag = frame.tag
         // A container's own text is the white space between its children: not a value.
         let length = frame.hasChildren ? 0 : passage!.text.count - frame.textStart

@@ -27,6 +27,12 @@ extension DocumentError {
                                 : "DOCTYPE declaration refused: CDC deposits and reports never carry one, and it can be used to read files or exhaust memory")
             case .tagTooLong:
                 return at + (fr ? "balise démesurément longue, lecture arrêtée" : "tag far too long, reading stopped")
+            case .tooLarge(let what):
+                return at + (what == "passage"
+                    ? (fr ? "passage démesuré (plus de \(DepositReader.maximumPassageElements) éléments), lecture arrêtée"
+                          : "passage far too large (over \(DepositReader.maximumPassageElements) elements), reading stopped")
+                    : (fr ? "plus de \(XMLStreamParser.maximumDistinctNames) noms d'éléments différents : ce n'est pas un dépôt, lecture arrêtée"
+                          : "over \(XMLStreamParser.maximumDistinctNames) different element names: not a deposit, reading stopped"))
             case .invalidEncoding:
                 return at + (fr ? "le fichier n'est pas en UTF-8 valide (souvent un export Windows-1252 ou ISO-8859-1) : déclarez son encodage ou convertissez-le en UTF-8"
                                 : "the file is not valid UTF-8 (often a Windows-1252 or ISO-8859-1 export): declare its encoding or convert it to UTF-8")

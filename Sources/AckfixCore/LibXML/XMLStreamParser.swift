@@ -88,6 +88,8 @@ public struct XMLReadFailure: Error, Sendable, Equatable {
         case doctype
         /// An element too long to locate in the look-back window (hostile input).
         case tagTooLong
+        /// More distinct element names, or a bigger passage, than any deposit has (hostile input).
+        case tooLarge(String)
         /// The handler asked to stop (e.g. the file is not the kind expected).
         case stoppedByHandler
         /// The file is in an encoding ackfix does not read.
@@ -272,7 +274,13 @@ public final class XMLStreamParser {
         return found
     }
 
+    /// A deposit uses about sixty names; a file with thousands is built to exhaust memory.
+    static let maximumDistinctNames = 10_000
+
     private func intern(_ key: NameKey, local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
+        if namesByKey.count >= Self.maximumDistinctNames, failure == nil {
+            stop(because: XMLReadFailure(kind: .tooLarge("names"), line: currentLine, column: 0))
+        }
         let localName = string(local)
         let ns = uri.map(string)
         let pfx = prefix.map(string)

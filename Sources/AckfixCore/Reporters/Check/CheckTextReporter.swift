@@ -14,11 +14,9 @@ public struct CheckTextReporter {
     public func render(_ result: CheckResult, to out: TextSink) {
         let l = language
         let fr = l == .fr
-        for file in result.files {
-            if let failure = file.failure {
-                out.write(style.red(fr ? "impossible de vérifier " : "cannot check ") + failure.message(l) + "\n")
-                continue
-            }
+        // Files that could not be checked are said on standard error, one line each, by the command.
+        guard result.files.contains(where: { $0.failure == nil }) else { return }
+        for file in result.files where file.failure == nil {
             out.write(style.bold(file.path) + " — " + (fr ? "\(file.passageCount) passage(s), schéma \(file.generation.rawValue)"
                                                          : "\(file.passageCount) passage(s), schema \(file.generation.rawValue)") + "\n")
             if file.diagnostics.isEmpty { out.write("  " + style.green(fr ? "aucun problème" : "no problem") + "\n") }
