@@ -210,7 +210,10 @@ private struct FileCheck {
                 engineEdits.append(item.edit)  // fixes nothing reported (e.g. the xsi declaration): kept with --fix
             }
         }
-        if let d = input.declarationRepair, options.keeps(CheckRule.xmlDeclaration.code) {
+        // A declaration rewritten only to name UTF-8 (the file is transcoded) is D04's business.
+        if let d = input.declarationRepair, options.keeps(CheckRule.xmlDeclaration.code),
+           let declared = PrologRepair.declaration(in: Array(d.before.utf8)),
+           PrologRepair.replacement(for: declared, outputIsUTF8Instead: false) != nil {
             pending.append(ruleDiagnostic(.xmlDeclaration, RuleFinding(element: "", line: 1, column: 1, value: d.before, message: Localized(
                 fr: "déclaration XML « \(d.before) » : \(d.after) attendue", en: "XML declaration « \(d.before) »: \(d.after) expected")),
                 id: nil, certification: nil))
