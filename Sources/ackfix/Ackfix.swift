@@ -1,5 +1,8 @@
 import AckfixCore
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// The command line: parsing, language, output and exit codes. The work is done in AckfixCore.
@@ -11,6 +14,19 @@ struct Ackfix: ParsableCommand {
         discussion: ExitStatus.help,
         version: AckfixVersion.current,
         subcommands: [Explain.self, Repair.self, Check.self, Schema.self, Docs.self])
+
+    static func main() {
+        #if canImport(Glibc)
+        // Buffers of 128 KB and more go straight back to the system when freed, instead of glibc's
+        // adaptive threshold keeping them: peak memory then follows what a run really holds.
+        // (mallopt is not in Swift's Glibc module; -3 is glibc's M_MMAP_THRESHOLD.)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        if let f = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+            _ = unsafeBitCast(f, to: MallOpt.self)(-3, 128 * 1024)
+        }
+        #endif
+        main(nil)
+    }
 }
 
 /// Exit codes, the same for every command.

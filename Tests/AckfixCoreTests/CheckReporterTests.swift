@@ -26,7 +26,7 @@ import Testing
     static func result(showing extra: [Diagnostic] = []) -> CheckResult {
         var file = CheckedFile(path: path)
         file.passageCount = 2
-        file.diagnostics = [
+        file.diagnostics = DiagnosticList([
             diagnostic("X06", "invalid-format", .error, line: 12, column: 7, id: "P-001", path: holder + ["nomNaissance"],
                        element: "nomNaissance", value: "Dupont", message: "nom de naissance « *** » mal formé",
                        cdcWording: "cvc-pattern-valid: Value '***' is not facet-valid", validatorCode: "cvc-pattern-valid"),
@@ -37,7 +37,7 @@ import Testing
             diagnostic("B07", "odd-scoring", .warning, line: 30, column: 9, id: "P-002", path: ["passageCertification", "scoring"],
                        element: "scoring", value: "<b>&\"'", message: "scoring <b>&\"' douteux\u{1}",
                        fixability: .unsafe, fix: .swapValidityDates),
-        ] + extra
+        ] + extra)
         var broken = CheckedFile(path: brokenPath)
         broken.failure = DocumentError(path: brokenPath, kind: .input(.empty))
         var r = CheckResult()

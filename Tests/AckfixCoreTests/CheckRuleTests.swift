@@ -63,6 +63,15 @@ import Testing
             #expect(!second.diagnostics.map(\.code).contains(rule.code), "\(rule.code) still fires after --fix")
         }
     }
+
+    @Test("the id registry finds every repeat among many ids, short and long")
+    func idRegistryFindsRepeats() {
+        let registry = IDRegistry()
+        let ids = (0..<50_000).map { $0 % 2 == 0 ? "P\($0)" : "ACK-2026-LONG-\($0)" } + ["", "é", "Ｐ1"]
+        for (line, id) in ids.enumerated() { #expect(registry.register(id, line: line + 1) == nil, "\(id)") }
+        for (line, id) in ids.enumerated() { #expect(registry.register(id, line: 999_999) == line + 1, "\(id)") }
+        #expect(registry.register("P1 ", line: 1) == nil)  // not the same bytes
+    }
 }
 
 extension RuleExample: CustomStringConvertible {

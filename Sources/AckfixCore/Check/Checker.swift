@@ -77,8 +77,31 @@ private struct FileCheck {
     struct Pending {
         var diagnostic: Diagnostic
         let certificationIndex: Int?
+        var passageIndex: Int? = nil
         /// The edits that fix it.
         let edits: [ByteEdit]
+    }
+
+    /// The schema side, read on another core: violations and the fix engine's findings.
+    private func schemaFindings(of input: DocumentInput) -> BackgroundWork<Result<SchemaFindings, DocumentError>> {
+        let schema = schema
+        return BackgroundWork {
+            let engine = FixEngine(generation: .v1_1_5, certificationFixes: false)
+            var violations: [SchemaViolation] = []
+            var handlers: [XMLStreamHandler] = [engine]
+            let validator = schema == nil ? SchemaValidator(schema: .v115) { violations.append($0) } : nil
+            if let validator { handlers.append(validator) }
+            let locator = PassageLocator { engine.itemsFound + (validator?.violationCount ?? 0) }
+            handlers.append(locator)
+            let external = schema.map { XSDValidation(schema: $0) }
+            do throws(DocumentError) {
+                try DocumentStream.parse(input: input, handler: HandlerFanout(handlers), validation: external)
+            } catch {
+                return .failure(error)
+            }
+            engine.finish()
+            return .success(SchemaFindings(violations: violations + (external?.violations ?? []), engine: engine, passages: locator))
+        }
     }
 
     func run(progress: ProgressObserver?) -> CheckedFile {
@@ -101,111 +124,106 @@ private struct FileCheck {
         return file
     }
 
+    /// What the schema side of the check found: ackfix's validator (or libxml2 with an XSD) and the
+    /// fix engine, fed by a second read of the file on another core.
+    private struct SchemaFindings {
+        var violations: [SchemaViolation] = []
+        var engine: FixEngine
+        var passages: PassageLocator
+    }
+
     private func check(_ file: inout CheckedFile, assumedEncoding: DocumentEncoding?, progress: ProgressObserver?) throws(DocumentError) {
-        let input: DocumentInput
-        do {
-            input = try DocumentInput(path: path, repairDeclaration: true, assumedEncoding: assumedEncoding)
-        } catch {
-            throw DocumentError(path: path, kind: .input(error.kind))
+        func open() throws(DocumentError) -> DocumentInput {
+            do {
+                return try DocumentInput(path: path, repairDeclaration: true, assumedEncoding: assumedEncoding)
+            } catch {
+                throw DocumentError(path: path, kind: .input(error.kind))
+            }
         }
+        let input = try open()
+        let schemaSide = try schemaFindings(of: open())
+        // Whatever happens here, the other read ends before this function does.
+        defer { _ = schemaSide.wait() }
+
         let copy = options.fix != .none && input.streamDiffersFromFile ? StreamCopy(besides: path) : nil
-        var pending: [Pending] = []
-        var passageViolations: [SchemaViolation] = []
-        var violationsOutside: [SchemaViolation] = []
-        var ruleFindings: [(CheckRule, RuleFinding, Passage?)] = []
-        var schemaViolations: [SchemaViolation] = []
+        var found = DiagnosticList()
+        let keeps = options.keeps
+        func add(_ p: Pending) {
+            guard keeps(p.diagnostic.code) else { return }
+            found.append(p.diagnostic, certificationIndex: p.certificationIndex, passageIndex: p.passageIndex, edits: p.edits)
+        }
         let registry = IDRegistry()
         let holder = OutlineHolder()
         let now = options.now
-        let engine = FixEngine(generation: .v1_1_5, certificationFixes: false)
         let passageRules = Checker.rules.compactMap { r -> (CheckRule, @Sendable (PassageContext) -> [RuleFinding])? in
             if case .passage(let f) = r.body, options.keeps(r.code) { return (r, f) }
             return nil
         }
-        var handlers: [XMLStreamHandler] = [engine]
-        if schema == nil {
-            handlers.append(SchemaValidator(schema: .v115) { v in
-                if v.passageIndex != nil { passageViolations.append(v) } else { violationsOutside.append(v) }
-            })
-        }
-        // Ids of the passages the fix engine changed, for its own findings (known only at the end).
-        var engineItemsSeen = 0
-        var idOfPassage: [Int: (id: String, certification: Int)] = [:]
-        var passageCount = 0
-        let external = schema.map { XSDValidation(schema: $0) }
 
         let (outline, _) = try DepositReader.read(
-            input: input, alongside: handlers, progress: progress, onChunk: copy.map { c in { c.write($0) } },
-            external: external
+            input: input, progress: progress, onChunk: copy.map { c in { c.write($0) } }
         ) { passage in
-            let id = passage.idTechnique
-            if engine.items.count > engineItemsSeen {
-                if engine.items[engineItemsSeen...].contains(where: { $0.fix.passageIndex == passageCount }), let id {
-                    idOfPassage[passageCount] = (id, passage.certificationIndex)
-                }
-                engineItemsSeen = engine.items.count
-            }
-            passageCount += 1
-            for v in passageViolations {
-                schemaViolations.append(v)
-                pending.append(Pending(diagnostic: diagnostic(v, id: id), certificationIndex: v.certificationIndex, edits: []))
-            }
-            passageViolations.removeAll(keepingCapacity: true)
             let ctx = PassageContext(passage: passage, certificationType: nil, certificationCode: nil, registry: registry,
                                      now: now, xsiPrefix: holder.xsiPrefix)
             for (rule, evaluate) in passageRules {
-                for finding in evaluate(ctx) { ruleFindings.append((rule, finding, passage)) }
+                for finding in evaluate(ctx) {
+                    add(ruleDiagnostic(rule, finding, id: passage.idTechnique, certification: passage.certificationIndex))
+                }
             }
         } onRoot: { outline in
             holder.xsiPrefix = Repairer.xsiPrefix(outline)
         }
-        engine.finish()
+        let side = try schemaSide.wait().get()
+        let engine = side.engine
         file.passageCount = outline.passageCount
         file.generation = outline.generation
 
-        for v in violationsOutside + (external?.violations ?? []) {
-            schemaViolations.append(v)
-            pending.append(Pending(diagnostic: diagnostic(v, id: nil), certificationIndex: v.certificationIndex, edits: []))
+        for v in side.violations where keeps(v.errorClass.code) {
+            let owner = v.passageIndex == nil ? nil : side.passages.passage(containing: v.elementRange.lowerBound)
+            add(Pending(diagnostic: diagnostic(v, id: owner?.idTechnique), certificationIndex: v.certificationIndex,
+                        passageIndex: v.passageIndex, edits: []))
         }
         // Rules on the header, the certification blocks and the whole file.
         for rule in Checker.rules where options.keeps(rule.code) {
             switch rule.body {
             case .header(let f):
-                for finding in f(HeaderContext(header: outline.header, now: now)) { ruleFindings.append((rule, finding, nil)) }
+                for finding in f(HeaderContext(header: outline.header, now: now)) { add(ruleDiagnostic(rule, finding, id: nil, certification: nil)) }
             case .certification(let f):
                 for c in outline.certifications {
-                    for finding in f(c) { pending.append(ruleDiagnostic(rule, finding, id: nil, certification: c.index)) }
+                    for finding in f(c) { add(ruleDiagnostic(rule, finding, id: nil, certification: c.index)) }
                 }
             case .file(let f):
                 for finding in f(FileContext(path: path, bytes: input.fileSize, passages: outline.passageCount)) {
-                    ruleFindings.append((rule, finding, nil))
+                    add(ruleDiagnostic(rule, finding, id: nil, certification: nil))
                 }
             default:
                 break
             }
         }
-        for (rule, finding, passage) in ruleFindings {
-            pending.append(ruleDiagnostic(rule, finding, id: passage?.idTechnique, certification: passage?.certificationIndex))
+        // Violations by passage: an engine fix is looked for among its own passage's violations.
+        var violationsByPassage: [Int?: [Int]] = [:]
+        for i in found.indices where found.elementRange(at: i) != nil {
+            violationsByPassage[found.passageIndex(at: i), default: []].append(i)
         }
         // What the fix engine changes: it fixes a schema violation, or is reported under its own rule.
         var engineEdits: [ByteEdit] = []
         for item in engine.items {
             // The edit touches the element in violation (a removal starts at the white space before it).
-            let covering = pending.indices.filter { i in
-                guard let v = pending[i].violationRange else { return false }
+            let covering = (violationsByPassage[item.fix.passageIndex] ?? []).filter { i in
+                guard let v = found.elementRange(at: i) else { return false }
                 let e = item.edit.range
                 return e.isEmpty ? v.contains(e.lowerBound) || v.upperBound == e.lowerBound : e.overlaps(v)
             }
             if !covering.isEmpty {
-                for i in covering { pending[i] = pending[i].withFix(item.fix.kind, edit: item.edit) }
+                for i in covering { found.addFix(item.fix.kind, edit: item.edit, at: i) }
                 continue
             }
             if let rule = Checker.rules.first(where: { if case .fixEngine(let k) = $0.body { return k == item.fix.kind } else { return false } }),
-               options.keeps(rule.code) {
+               keeps(rule.code) {
                 let finding = RuleFinding(element: item.fix.element, line: item.fix.line, column: item.column,
                                           value: item.fix.before, message: message(for: item.fix), edits: [item.edit])
-                let owner = item.fix.passageIndex.flatMap { idOfPassage[$0] }
-                pending.append(ruleDiagnostic(rule, finding, id: owner?.id, certification: owner?.certification))
+                let owner = item.fix.passageIndex == nil ? nil : side.passages.passage(containing: item.edit.range.lowerBound)
+                add(ruleDiagnostic(rule, finding, id: owner?.idTechnique, certification: owner?.certificationIndex))
             } else {
                 engineEdits.append(item.edit)  // fixes nothing reported (e.g. the xsi declaration): kept with --fix
             }
@@ -214,29 +232,28 @@ private struct FileCheck {
         if let d = input.declarationRepair, options.keeps(CheckRule.xmlDeclaration.code),
            let declared = PrologRepair.declaration(in: Array(d.before.utf8)),
            PrologRepair.replacement(for: declared, outputIsUTF8Instead: false) != nil {
-            pending.append(ruleDiagnostic(.xmlDeclaration, RuleFinding(element: "", line: 1, column: 1, value: d.before, message: Localized(
+            add(ruleDiagnostic(.xmlDeclaration, RuleFinding(element: "", line: 1, column: 1, value: d.before, message: Localized(
                 fr: "déclaration XML « \(d.before) » : \(d.after) attendue", en: "XML declaration « \(d.before) »: \(d.after) expected")),
                 id: nil, certification: nil))
         }
         if input.isTranscoded, options.keeps(CheckRule.notUTF8.code) {
-            pending.append(ruleDiagnostic(.notUTF8, RuleFinding(element: "", line: 1, column: 1, value: input.encoding.rawValue, message: Localized(
+            add(ruleDiagnostic(.notUTF8, RuleFinding(element: "", line: 1, column: 1, value: input.encoding.rawValue, message: Localized(
                 fr: "fichier en \(input.encoding.rawValue)\(assumedEncoding != nil ? " (non déclaré : lu comme Windows-1252)" : "") : la CDC attend de l'UTF-8",
                 en: "file in \(input.encoding.rawValue)\(assumedEncoding != nil ? " (undeclared: read as Windows-1252)" : ""): the CDC expects UTF-8")),
                 id: nil, certification: nil))
         }
-        // Type and code are known now: name each certification, keep what the user selected.
-        var kept = pending.filter { options.keeps($0.diagnostic.code) }
-        for i in kept.indices {
-            if let c = kept[i].certificationIndex, outline.certifications.indices.contains(c) {
+        // Type and code are known now: name each certification.
+        for i in found.indices {
+            if let c = found.certificationIndex(at: i), outline.certifications.indices.contains(c) {
                 let cert = outline.certifications[c]
-                kept[i].diagnostic = kept[i].diagnostic.with(certification: "\(cert.typeText ?? "?") \(cert.codeText ?? "?")")
+                found.setCertification("\(cert.typeText ?? "?") \(cert.codeText ?? "?")", at: i)
             }
         }
-        kept.sort { ($0.diagnostic.line, $0.diagnostic.column, $0.diagnostic.code) < ($1.diagnostic.line, $1.diagnostic.column, $1.diagnostic.code) }
-        file.diagnostics = kept.map(\.diagnostic)
+        found.sortByPlace()
+        file.diagnostics = found
 
         if options.fix != .none {
-            try writeFix(&file, kept: kept, engineEdits: engineEdits, input: input, copy: copy, outline: outline)
+            try writeFix(&file, engineEdits: engineEdits, input: input, copy: copy, outline: outline)
         } else if let copy {
             copy.finish()
             _ = try? ByteSource(path: copy.path, temporary: true)
@@ -245,14 +262,15 @@ private struct FileCheck {
 
     // MARK: - Fixing
 
-    private func writeFix(_ file: inout CheckedFile, kept: [Pending], engineEdits: [ByteEdit], input: DocumentInput,
+    private func writeFix(_ file: inout CheckedFile, engineEdits: [ByteEdit], input: DocumentInput,
                           copy: StreamCopy?, outline: DepositOutline) throws(DocumentError) {
         var edits = engineEdits
         var applied: [AppliedFix] = []
-        for p in kept where !p.edits.isEmpty {
-            let d = p.diagnostic
+        let found = file.diagnostics
+        for i in found.indices where !found.edits(at: i).isEmpty {
+            let d = found[i]
             guard d.fixability == .safe || (d.fixability == .unsafe && options.unsafeFixes), let kind = d.fix else { continue }
-            edits += p.edits
+            edits += found.edits(at: i)
             applied.append(AppliedFix(kind: kind, element: d.element, line: d.line, before: d.value, after: nil, passageIndex: nil))
         }
         // One edit per place: the same fix found twice, or overlapping fixes, apply once.
@@ -329,15 +347,5 @@ private struct FileCheck {
         default:
             return fix.kind.title
         }
-    }
-}
-
-private extension FileCheck.Pending {
-    var violationRange: Range<Int>? { diagnostic.elementRange }
-
-    func withFix(_ kind: FixKind, edit: ByteEdit) -> Self {
-        var copy = self
-        copy.diagnostic = diagnostic.with(fix: kind)
-        return FileCheck.Pending(diagnostic: copy.diagnostic, certificationIndex: certificationIndex, edits: edits + [edit])
     }
 }

@@ -80,7 +80,7 @@ public struct Diagnostic: Sendable {
 /// Everything `check` found in one file.
 public struct CheckedFile: Sendable {
     public let path: String
-    public var diagnostics: [Diagnostic] = []
+    public var diagnostics = DiagnosticList()
     public var passageCount = 0
     public var generation: SchemaGeneration = .v1_1_2
     /// The file could not be read at all (not XML, missing…): one diagnostic-like error.
@@ -92,7 +92,7 @@ public struct CheckedFile: Sendable {
 
     public init(path: String) { self.path = path }
 
-    public func count(_ s: Diagnostic.Severity) -> Int { diagnostics.reduce(0) { $0 + ($1.severity == s ? 1 : 0) } }
+    public func count(_ s: Diagnostic.Severity) -> Int { diagnostics.count(s) }
 }
 
 /// The result of `check` over one or more files.
@@ -103,10 +103,11 @@ public struct CheckResult: Sendable {
 
     public init() {}
 
-    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+    /// Every file's diagnostics in turn, decoded one at a time.
+    public var diagnostics: some Sequence<Diagnostic> { files.lazy.flatMap(\.diagnostics) }
     public func count(_ s: Diagnostic.Severity) -> Int { files.reduce(0) { $0 + $1.count(s) } }
-    public var fixable: Int { diagnostics.filter { $0.fixability == .safe }.count }
-    public var unsafeFixable: Int { diagnostics.filter { $0.fixability == .unsafe }.count }
+    public var fixable: Int { files.reduce(0) { $0 + $1.diagnostics.count(.safe) } }
+    public var unsafeFixable: Int { files.reduce(0) { $0 + $1.diagnostics.count(.unsafe) } }
     public var couldNotRun: Bool { files.contains { $0.failure != nil } }
     public var failed: Bool { count(.error) > 0 || (strict && count(.warning) > 0) }
 }

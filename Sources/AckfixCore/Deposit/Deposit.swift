@@ -48,6 +48,8 @@ public enum IdentityBranch: String, Sendable, CaseIterable {
 public final class PathTable: @unchecked Sendable {
     private(set) var paths: [String] = [""]
     private(set) var names: [String] = [""]
+    /// The identity branch each path lies in (`identificationTitulaire/<branch>/…`), if any.
+    private(set) var branches: [IdentityBranch?] = [nil]
     private var index: [String: Int32] = ["": 0]
 
     func intern(parent: Int32, name: String) -> Int32 {
@@ -55,6 +57,9 @@ public final class PathTable: @unchecked Sendable {
         if let i = index[path] { return i }
         paths.append(path)
         names.append(name)
+        let components = path.split(separator: "/", maxSplits: 2)
+        branches.append(components.count == 3 && components[0] == "identificationTitulaire"
+                        ? IdentityBranch(rawValue: String(components[1])) : nil)
         let i = Int32(paths.count - 1)
         index[path] = i
         return i
@@ -148,9 +153,7 @@ public struct Passage: Sendable {
     /// A field of the identity branch by local name, e.g. `nomNaissance`, `codeInsee`.
     public func holderValue(_ name: String) -> DepositValue? {
         guard let branch = identityBranch else { return nil }
-        let prefix = "identificationTitulaire/\(branch.rawValue)/"
-        return records.first { table.names[Int($0.path)] == name && table.paths[Int($0.path)].hasPrefix(prefix) }
-            .map(value(of:))
+        return records.first { table.branches[Int($0.path)] == branch && table.names[Int($0.path)] == name }.map(value(of:))
     }
 }
 

@@ -15,6 +15,9 @@ public final class FixEngine: XMLStreamHandler {
     public private(set) var supportEdits: [ByteEdit] = []
     public var edits: [ByteEdit] { (items.map(\.edit) + supportEdits).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) } }
     public var fixes: [AppliedFix] { items.map(\.fix) }
+    /// Items found so far, counting those dropped since (it only grows).
+    var itemsFound: Int { items.count + itemsDropped }
+    private var itemsDropped = 0
     private let certificationFixes: Bool
 
     private let schema: CompiledSchema
@@ -24,30 +27,43 @@ public final class FixEngine: XMLStreamHandler {
     /// The engine adds the xsi namespace to the root (a nil value needed it).
     public var declaresXSI: Bool { xsiDeclarationNeeded }
 
+    /// One open element; small, so that pushing five million of them costs little.
     private struct Frame {
-        let tag: XMLStartTag
-        let child: CompiledSchema.Child?
-        let typeIndex: Int?
+        let name: XMLName
+        let line: Int
+        let column: Int
+        let tagStart: Int
+        let tagEnd: Int
+        /// Id of the declaration in `schema.children`, -1 for an element the schema does not place.
+        let child: Int
+        /// Its complex type, -1 for simple content.
+        let typeIndex: Int
         let leadingTriviaStart: Int
         var lastChildEnd: Int
         var lastChildColumn: Int
-        var childNames: [String] = []
-        var childRanges: [String: Range<Int>] = [:]
+        /// Positions of the schema children met.
+        var seen: UInt64 = 0
         var hasChildren = false
         let isNil: Bool
-        // Certification type and code, fixed together at the block's end.
-        var typeValue: (text: String, content: Range<Int>, line: Int)?
-        var codeValue: (text: String, content: Range<Int>, line: Int)?
+        // In `codeCommuneNaissance`: the postcode element (with the space before it), and whether
+        // an INSEE code is there too.
+        var postcode: Range<Int>?
+        var hasInseeCode = false
     }
     private var stack: [Frame] = []
     private var text: [UInt8] = []
+    private var resolver: ChildResolver
     private var passageIndex = -1
     private var inPassage = false
+    // The current certification's type and code, fixed together at the block's end.
+    private var certificationType: (text: String, content: Range<Int>, line: Int)?
+    private var certificationCode: (text: String, content: Range<Int>, line: Int)?
 
     /// - Parameter certificationFixes: also fix certification types and codes (`check` leaves
     ///   them to its rules B01 to B04).
     public init(generation: SchemaGeneration, certificationFixes: Bool = true) {
         schema = CompiledSchema.cached(for: generation)
+        resolver = ChildResolver(schema)
         self.certificationFixes = certificationFixes
     }
 
@@ -57,49 +73,59 @@ public final class FixEngine: XMLStreamHandler {
             root = tag
             xsiPrefix = tag.namespaceDeclarations.first { $0.uri == Namespaces.xsi }.map { $0.prefix ?? "" }
             let isFlux = tag.name.localName == "flux" && tag.name.namespaceURI == Namespaces.cpf
-            stack.append(Frame(tag: tag, child: isFlux ? schema.root : nil, typeIndex: isFlux ? schema.root.typeIndex : nil,
+            stack.append(Frame(name: tag.name, line: tag.line, column: tag.column, tagStart: tag.tagStart, tagEnd: tag.tagEnd,
+                               child: isFlux ? schema.root : -1, typeIndex: isFlux ? schema.children[schema.root].typeIndex : -1,
                                leadingTriviaStart: tag.tagStart, lastChildEnd: tag.tagEnd, lastChildColumn: tag.column,
                                isNil: false))
             return
         }
         stack[parentIndex].hasChildren = true
-        stack[parentIndex].childNames.append(tag.name.localName)
         let parent = stack[parentIndex]
-        var child: CompiledSchema.Child?
-        if let t = parent.typeIndex, tag.name.namespaceURI == Namespaces.cpf {
-            child = schema.types[t].children.first { $0.name == tag.name.localName }
+        var child = -1
+        if parent.typeIndex >= 0, let position = resolver.position(in: parent.typeIndex, of: tag.name) {
+            stack[parentIndex].seen |= 1 << UInt64(position)
+            child = schema.types[parent.typeIndex].children.lowerBound + position
+            switch schema.children[child].role {
+            case .passage:
+                passageIndex += 1
+                inPassage = true
+            case .certification:
+                certificationType = nil
+                certificationCode = nil
+            default:
+                break
+            }
         }
-        if child?.name == "passageCertification" {
-            passageIndex += 1
-            inPassage = true
-        }
-        stack.append(Frame(tag: tag, child: child, typeIndex: child?.typeIndex, leadingTriviaStart: parent.lastChildEnd,
+        stack.append(Frame(name: tag.name, line: tag.line, column: tag.column, tagStart: tag.tagStart, tagEnd: tag.tagEnd, child: child,
+                           typeIndex: child >= 0 ? schema.children[child].typeIndex : -1, leadingTriviaStart: parent.lastChildEnd,
                            lastChildEnd: tag.tagEnd, lastChildColumn: tag.column + 2,
-                           isNil: tag.attributes.contains { $0.localName == "nil" && $0.namespaceURI == Namespaces.xsi }))
+                           isNil: !tag.attributes.isEmpty && tag.attributes.contains { $0.localName == "nil" && $0.namespaceURI == Namespaces.xsi }))
     }
 
     public func characters(_ chunk: UnsafeRawBufferPointer) {
-        guard let top = stack.last, top.typeIndex == nil, text.count < 4096 else { return }
+        guard let top = stack.indices.last, stack[top].typeIndex < 0, text.count < 4096 else { return }
         text.append(contentsOf: chunk.prefix(4096 - text.count))
     }
 
     public func endElement(_ end: XMLEndTag) {
         guard let frame = stack.popLast() else { return }
-        let range = frame.tag.tagStart..<end.tagEnd
+        let elementRange = frame.tagStart..<end.tagEnd
+        let role = frame.child >= 0 ? schema.children[frame.child].role : .other
         if let parentIndex = stack.indices.last {
             stack[parentIndex].lastChildEnd = end.tagEnd
-            stack[parentIndex].lastChildColumn = frame.tag.column
-            stack[parentIndex].childRanges[frame.tag.name.localName] = frame.leadingTriviaStart..<end.tagEnd
+            stack[parentIndex].lastChildColumn = frame.column
+            if role == .birthPostcode { stack[parentIndex].postcode = frame.leadingTriviaStart..<end.tagEnd }
+            if role == .birthInseeCode { stack[parentIndex].hasInseeCode = true }
         }
         defer {
             text.removeAll(keepingCapacity: true)
-            if frame.child?.name == "passageCertification" { inPassage = false }
+            if role == .passage { inPassage = false }
         }
-        guard let child = frame.child else { return }
-        if frame.typeIndex != nil {
-            completeContainer(frame, child: child, end: end)
-        } else if !frame.hasChildren, let simple = child.simple, !frame.isNil {
-            fixValue(frame, child: child, simple: simple, range: range, content: frame.tag.tagEnd..<end.tagStart)
+        guard frame.child >= 0 else { return }
+        if frame.typeIndex >= 0 {
+            completeContainer(frame, role: role)
+        } else if !frame.hasChildren, let simple = schema.children[frame.child].simple, !frame.isNil {
+            fixValue(frame, simple: simple, role: role, range: elementRange, content: frame.tagEnd..<end.tagStart)
         }
     }
 
@@ -113,20 +139,19 @@ public final class FixEngine: XMLStreamHandler {
 
     // MARK: - Values
 
-    private func fixValue(
-        _ frame: Frame, child: CompiledSchema.Child, simple: DepositSchema.SimpleType, range: Range<Int>, content: Range<Int>
-    ) {
-        let value = String(decoding: text, as: UTF8.self)
-        let trimmed = value.trimmingWhitespace()
-        let name = child.name
-        if name == "type" || name == "code", stack.last?.child?.name == "certification" {
-            let v = (value, content, frame.tag.line)
-            if name == "type" { stack[stack.count - 1].typeValue = v } else { stack[stack.count - 1].codeValue = v }
+    private func fixValue(_ frame: Frame, simple: DepositSchema.SimpleType, role: CompiledSchema.Role, range: Range<Int>, content: Range<Int>) {
+        if role == .certificationType || role == .certificationCode {
+            let v = (String(decoding: text, as: UTF8.self), content, frame.line)
+            if role == .certificationType { certificationType = v } else { certificationCode = v }
             return
         }
+        if isClean(simple, child: frame.child) { return }
+        let child = schema.children[frame.child]
+        let value = String(decoding: text, as: UTF8.self)
+        let trimmed = value.trimmingWhitespace()
         if trimmed.isEmpty || ValueRepair.isNilWord(value) {
             if child.nillable {
-                replaceElement(range, with: nilElement(frame.tag.name), kind: .nilWord, frame: frame, before: value, after: "xsi:nil")
+                add(ByteEdit(range: range, text: nilElement(frame.name)), .nilWord, frame, value, "xsi:nil")
             } else if child.optional {
                 add(ByteEdit(range: frame.leadingTriviaStart..<range.upperBound, replacement: []), .emptyOptional, frame, value, nil)
             }
@@ -142,7 +167,7 @@ public final class FixEngine: XMLStreamHandler {
         case .boolean:
             if let b = ValueRepair.boolean(value) { fixed = b; kind = .boolean }
         case .string where simple.enumeration != nil:
-            if let e = ValueRepair.enumeration(value, allowed: simple.enumeration!, element: name) {
+            if let e = ValueRepair.enumeration(value, allowed: simple.enumeration!, element: child.name) {
                 fixed = e
                 kind = trimmed == e ? .trimmed : .enumeration
             }
@@ -154,31 +179,54 @@ public final class FixEngine: XMLStreamHandler {
         add(ByteEdit(range: content, text: xmlEscaped(fixed)), kind, frame, value, fixed)
     }
 
-    // MARK: - Containers
-
-    private func completeContainer(_ frame: Frame, child: CompiledSchema.Child, end: XMLEndTag) {
-        let type = schema.types[frame.typeIndex!]
-        if child.name == "codeCommuneNaissance",
-           let postal = frame.childRanges["codePostalNaissance"], frame.childRanges["codeInseeNaissance"] != nil {
-            // Fixes inside the branch that goes are dropped with it.
-            items.removeAll { postal.contains($0.edit.range.lowerBound) && $0.edit.range.upperBound <= postal.upperBound }
-            add(ByteEdit(range: postal, replacement: []), .inseeOverPostal, frame, nil, nil, element: "codePostalNaissance")
-        }
-        if child.name == "certification", certificationFixes { fixCertification(frame) }
-        // Required « unless nil » children that are missing: added as nil, after the last child.
-        if case .choice = type.model { return }
-        // One insertion per missing field, all at the same place: they keep the schema's order.
-        for c in type.children where c.nillable && !c.optional && !frame.childNames.contains(c.name) {
-            let indent = String(repeating: " ", count: max(0, frame.lastChildColumn - 1))
-            let edit = ByteEdit.insert("\n" + indent + nilElement(prefix: frame.tag.name.prefix, name: c.name), at: frame.lastChildEnd)
-            items.append(Item(edit: edit, fix: AppliedFix(kind: .missingNillable, element: c.name, line: frame.tag.line, before: nil,
-                                                         after: "xsi:nil", passageIndex: inPassage ? passageIndex : nil),
-                              column: frame.tag.column))
+    /// A value with nothing to fix, recognised on its bytes (nearly every value): no string made.
+    private func isClean(_ simple: DepositSchema.SimpleType, child: Int) -> Bool {
+        guard let first = text.first, let last = text.last, !first.isXMLWhitespaceByte, !last.isXMLWhitespaceByte else { return false }
+        // Could be a nil word (nil, null, (null), n/a…).
+        if text.count <= 6, first | 0x20 == UInt8(ascii: "n") || first == UInt8(ascii: "(") { return false }
+        switch simple.base {
+        case .string:
+            return schema.children[child].enumerationBytes.map { $0.contains(text) } ?? true
+        case .int:
+            return true
+        case .boolean:
+            return text.elementsEqual("true".utf8) || text.elementsEqual("false".utf8)
+        case .date:
+            // AAAA-MM-JJ: ValueRepair.date has nothing to change, valid or not.
+            guard text.count == 10, text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-") else { return false }
+            return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { text[$0] >= 0x30 && text[$0] <= 0x39 }
+        case .dateTime:
+            return false
         }
     }
 
-    private func fixCertification(_ frame: Frame) {
-        guard let type = frame.typeValue, let code = frame.codeValue,
+    // MARK: - Containers
+
+    private func completeContainer(_ frame: Frame, role: CompiledSchema.Role) {
+        let t = frame.typeIndex
+        if role == .birthPlace, let postal = frame.postcode, frame.hasInseeCode {
+            // Fixes inside the branch that goes are dropped with it.
+            let before = items.count
+            items.removeAll { postal.contains($0.edit.range.lowerBound) && $0.edit.range.upperBound <= postal.upperBound }
+            itemsDropped += before - items.count
+            add(ByteEdit(range: postal, replacement: []), .inseeOverPostal, frame, nil, nil, element: "codePostalNaissance")
+        }
+        if role == .certification, certificationFixes { fixCertification() }
+        // Required « unless nil » children that are missing: added as nil, after the last child.
+        if case .choice = schema.types[t].model { return }
+        // One insertion per missing field, all at the same place: they keep the schema's order.
+        let missing = schema.names(of: t) { i, c in c.nillable && !c.optional && frame.seen & (1 << UInt64(i)) == 0 }
+        for name in missing {
+            let indent = String(repeating: " ", count: max(0, frame.lastChildColumn - 1))
+            let edit = ByteEdit.insert("\n" + indent + nilElement(prefix: frame.name.prefix, name: name), at: frame.lastChildEnd)
+            items.append(Item(edit: edit, fix: AppliedFix(kind: .missingNillable, element: name, line: frame.line, before: nil,
+                                                         after: "xsi:nil", passageIndex: inPassage ? passageIndex : nil),
+                              column: frame.column))
+        }
+    }
+
+    private func fixCertification() {
+        guard let type = certificationType, let code = certificationCode,
               let problem = CertificationCode.analyse(type: type.text, code: code.text),
               let corrected = problem.corrected(type: type.text, code: code.text) else { return }
         if corrected.type != type.text {
@@ -204,13 +252,9 @@ public final class FixEngine: XMLStreamHandler {
         return "<\(qname) \(xsi):nil=\"true\"/>"
     }
 
-    private func replaceElement(_ range: Range<Int>, with text: String, kind: FixKind, frame: Frame, before: String?, after: String?) {
-        add(ByteEdit(range: range, text: text), kind, frame, before, after)
-    }
-
     private func add(_ edit: ByteEdit, _ kind: FixKind, _ frame: Frame, _ before: String?, _ after: String?, element: String? = nil) {
-        items.append(Item(edit: edit, fix: AppliedFix(kind: kind, element: element ?? frame.tag.name.localName, line: frame.tag.line,
+        items.append(Item(edit: edit, fix: AppliedFix(kind: kind, element: element ?? frame.name.localName, line: frame.line,
                                                       before: before, after: after, passageIndex: inPassage ? passageIndex : nil),
-                          column: frame.tag.column))
+                          column: frame.column))
     }
 }

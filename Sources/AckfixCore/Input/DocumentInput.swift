@@ -72,7 +72,7 @@ public final class DocumentInput {
     ///     another encoding) by `<?xml version="1.0" encoding="UTF-8"?>` in the stream.
     ///   - assumedEncoding: read the file in this encoding whatever it says (an undeclared
     ///     Windows-1252 file).
-    public init(path: String, chunkSize: Int = 256 * 1024, repairDeclaration: Bool = false,
+    public init(path: String, chunkSize: Int = 64 * 1024, repairDeclaration: Bool = false,
                 assumedEncoding: DocumentEncoding? = nil) throws(InputError) {
         self.path = path
         self.chunkSize = chunkSize

@@ -123,7 +123,11 @@ public struct XMLReadFailure: Error, Sendable, Equatable {
 public final class XMLStreamParser {
     private let handler: XMLStreamHandler
     private var ctxt: xmlParserCtxtPtr?
-    private var failure: XMLReadFailure?
+    private var failure: XMLReadFailure? {
+        didSet { hasFailed = failure != nil }
+    }
+    // What the callbacks test, millions of times: cheaper than the optional above.
+    private var hasFailed = false
     private var stoppedByHandler = false
     private let saxHandler: UnsafeMutablePointer<xmlSAXHandler>
 
@@ -297,7 +301,7 @@ public final class XMLStreamParser {
     }
 
     fileprivate func didStart(_ name: XMLName, attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration]) {
-        guard failure == nil, let ctxt else { return }
+        guard !hasFailed, let ctxt else { return }
         let cursor = consumed
         let back: (offset: Int, newlines: Int, characters: Int)
         // Most start tags are exactly `<prefix:name>`: check there before scanning.
@@ -341,7 +345,7 @@ public final class XMLStreamParser {
     private var pendingSelfClosingEnd: Int?
 
     fileprivate func didEnd(_ name: XMLName) {
-        guard failure == nil else { return }
+        guard !hasFailed else { return }
         if let end = pendingSelfClosingEnd {
             pendingSelfClosingEnd = nil
             handler.endElement(XMLEndTag(name: name, tagStart: end, tagEnd: end))
@@ -362,7 +366,7 @@ public final class XMLStreamParser {
     }
 
     fileprivate func didRead(_ text: UnsafeRawBufferPointer) {
-        guard failure == nil else { return }
+        guard !hasFailed else { return }
         pendingSelfClosingEnd = nil
         handler.characters(text)
     }

@@ -270,8 +270,19 @@ public struct DepositSchema: Sendable {
 
     /// The declaration of a leaf element by local name (first met, depth first).
     public func declaration(named name: String) -> ElementDecl? {
-        declarations().first { $0.decl.name == name }?.decl
+        Self.declarationsByName[generation]?[name]
     }
+
+    /// First declaration of each name, per generation: looked up for every passage explained.
+    private static let declarationsByName: [SchemaGeneration: [String: ElementDecl]] = {
+        var out: [SchemaGeneration: [String: ElementDecl]] = [:]
+        for schema in [v112, v115] {
+            var byName: [String: ElementDecl] = [:]
+            for (_, decl) in schema.declarations() where byName[decl.name] == nil { byName[decl.name] = decl }
+            out[schema.generation] = byName
+        }
+        return out
+    }()
 
     /// Every element name the schema declares.
     public static let elementNames: Set<String> = Set(v115.declarations().map { $0.decl.name } + ["flux"])

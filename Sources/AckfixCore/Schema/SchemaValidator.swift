@@ -7,28 +7,50 @@ public final class SchemaValidator: XMLStreamHandler {
     private let onViolation: (SchemaViolation) -> Void
     public private(set) var violationCount = 0
 
+    /// One open element. Small and without references but its name: the stack is pushed and
+    /// popped five million times for a large deposit.
     private struct Frame {
-        let tag: XMLStartTag
-        let child: CompiledSchema.Child?
-        /// Index of the complex type, when the element has one.
-        let typeIndex: Int?
-        var seen: [Bool] = []
+        struct Flags: OptionSet {
+            let rawValue: UInt8
+            static let chosen = Flags(rawValue: 1)
+            static let isNil = Flags(rawValue: 2)
+            static let skip = Flags(rawValue: 4)
+            static let hasChildElement = Flags(rawValue: 8)
+            static let textReported = Flags(rawValue: 16)
+            static let nilContent = Flags(rawValue: 32)
+        }
+        let name: XMLName
+        let tagStart: Int
+        let tagEnd: Int
+        let line: Int
+        let column: Int
+        /// Id of the declaration in `schema.children`, -1 for an element not checked (skipped).
+        let child: Int
+        /// Its complex type, -1 for simple content.
+        let typeIndex: Int
+        /// Positions of the children met (`xsd:all`).
+        var seen: UInt64 = 0
         var position = 0
         var count = 0
-        var chosen = false
-        var isNil = false
-        var skip = false
-        var hasChildElement = false
-        var textReported = false
-        var nilContent = false
+        var flags: Flags = []
+
+        init(_ tag: XMLStartTag, child: Int, typeIndex: Int, flags: Flags = []) {
+            name = tag.name
+            tagStart = tag.tagStart
+            tagEnd = tag.tagEnd
+            line = tag.line
+            column = tag.column
+            self.child = child
+            self.typeIndex = typeIndex
+            self.flags = flags
+        }
     }
 
     private var stack: [Frame] = []
     private var text: [UInt8] = []
     private var textCharacters = 0
     private var rootRefused = false
-    // (type index << 32 | name id) → child index, or -1 when the name is not allowed there.
-    private var resolution: [Int: Int] = [:]
+    private var resolver: ChildResolver
     private var passageCount = -1
     private var certificationCount = -1
     private var inPassage = false
@@ -36,6 +58,7 @@ public final class SchemaValidator: XMLStreamHandler {
 
     public init(schema: DepositSchema, onViolation: @escaping (SchemaViolation) -> Void) {
         self.schema = CompiledSchema.cached(for: schema.generation)
+        resolver = ChildResolver(self.schema)
         self.onViolation = onViolation
     }
 
@@ -46,99 +69,103 @@ public final class SchemaValidator: XMLStreamHandler {
         textCharacters = 0
         guard !rootRefused else { return }
         guard let parentIndex = stack.indices.last else {
-            let root: CompiledSchema.Child = schema.root
-            if tag.name.localName == root.name && tag.name.namespaceURI == Namespaces.cpf {
-                var frame = Frame(tag: tag, child: root, typeIndex: root.typeIndex)
-                frame.seen = [Bool](repeating: false, count: schema.types[root.typeIndex!].children.count)
-                stack.append(frame)
+            let root = schema.root
+            if tag.name.localName == schema.children[root].name && tag.name.namespaceURI == Namespaces.cpf {
+                stack.append(Frame(tag, child: root, typeIndex: schema.children[root].typeIndex))
                 checkAttributes(tag, child: root)
             } else {
                 rootRefused = true
-                report(.unknownRoot, tag: tag, path: [tag.name.qualified], range: tag.tagStart..<tag.tagEnd)
+                report(.unknownRoot, at: tag, path: [tag.name.qualified], range: tag.tagStart..<tag.tagEnd)
             }
             return
         }
-        stack[parentIndex].hasChildElement = true
+        stack[parentIndex].flags.insert(.hasChildElement)
         let parent = stack[parentIndex]
-        if parent.skip {
-            stack.append(Frame(tag: tag, child: nil, typeIndex: nil, skip: true))
+        if parent.flags.contains(.skip) {
+            stack.append(Frame(tag, child: -1, typeIndex: -1, flags: .skip))
             return
         }
-        if parent.isNil {
-            stack[parentIndex].nilContent = true
-            stack.append(Frame(tag: tag, child: nil, typeIndex: nil, skip: true))
+        if parent.flags.contains(.isNil) {
+            stack[parentIndex].flags.insert(.nilContent)
+            stack.append(Frame(tag, child: -1, typeIndex: -1, flags: .skip))
             return
         }
-        guard let typeIndex = parent.typeIndex else {
-            report(.elementInSimpleContent, tag: tag, path: path(adding: tag.name.localName), range: tag.tagStart..<tag.tagEnd)
-            stack.append(Frame(tag: tag, child: nil, typeIndex: nil, skip: true))
+        guard parent.typeIndex >= 0 else {
+            report(.elementInSimpleContent, at: tag, path: path(adding: tag.name.localName), range: tag.tagStart..<tag.tagEnd)
+            stack.append(Frame(tag, child: -1, typeIndex: -1, flags: .skip))
             return
         }
+        let typeIndex = parent.typeIndex
         let type = schema.types[typeIndex]
-        let index = resolve(typeIndex, tag.name)
-        var accepted = index >= 0
+        let found = resolver.position(in: typeIndex, of: tag.name)
+        var accepted = found != nil
+        let index = found ?? -1
         var kind: SchemaViolation.Kind = .unexpectedElement
         var expected: [String] = []
         switch type.model {
         case .all:
-            if index >= 0 && parent.seen[index] { accepted = false }
+            let bit: UInt64 = index >= 0 ? 1 << UInt64(index) : 0
+            if parent.seen & bit != 0 { accepted = false }
             if accepted {
-                stack[parentIndex].seen[index] = true
+                stack[parentIndex].seen |= bit
             } else {
-                expected = type.children.indices.filter { !parent.seen[$0] }.map { type.children[$0].name }
+                expected = schema.names(of: typeIndex) { i, _ in parent.seen & (1 << UInt64(i)) == 0 }
                 if expected.isEmpty { kind = .elementNotExpected }
             }
         case .sequence:
+            let first = type.children.lowerBound
             if accepted, index >= parent.position,
-               type.children[parent.position..<index].allSatisfy(\.optional) {
+               (parent.position..<index).allSatisfy({ schema.children[first + $0].optional }) {
                 stack[parentIndex].position = index + 1
             } else {
                 accepted = false
-                expected = parent.position < type.children.count ? [type.children[parent.position].name] : []
+                expected = parent.position < type.children.count ? [schema.children[first + parent.position].name] : []
                 if expected.isEmpty { kind = .elementNotExpected }
             }
         case .choice:
-            if parent.chosen {
+            if parent.flags.contains(.chosen) {
                 accepted = false
                 kind = .elementNotExpected
             } else if accepted {
-                stack[parentIndex].chosen = true
+                stack[parentIndex].flags.insert(.chosen)
             } else {
-                expected = type.children.map(\.name)
+                expected = schema.names(of: typeIndex)
             }
         case .repeatedChoice:
-            if accepted { stack[parentIndex].count += 1 } else { expected = type.children.map(\.name) }
+            if accepted { stack[parentIndex].count += 1 } else { expected = schema.names(of: typeIndex) }
         }
         guard accepted else {
-            report(kind, tag: tag, path: path(adding: tag.name.localName), expected: expected, range: tag.tagStart..<tag.tagEnd)
-            stack.append(Frame(tag: tag, child: nil, typeIndex: nil, skip: true))
+            report(kind, at: tag, path: path(adding: tag.name.localName), expected: expected, range: tag.tagStart..<tag.tagEnd)
+            stack.append(Frame(tag, child: -1, typeIndex: -1, flags: .skip))
             return
         }
-        let child = type.children[index]
-        var frame = Frame(tag: tag, child: child, typeIndex: child.typeIndex)
-        if let t = child.typeIndex { frame.seen = [Bool](repeating: false, count: schema.types[t].children.count) }
-        frame.isNil = checkAttributes(tag, child: child)
+        let child = type.children.lowerBound + index
+        var frame = Frame(tag, child: child, typeIndex: schema.children[child].typeIndex)
+        if checkAttributes(tag, child: child) { frame.flags.insert(.isNil) }
         stack.append(frame)
-        if child.name == "passageCertification" {
+        switch schema.children[child].role {
+        case .passage:
             passageCount += 1
             inPassage = true
-        } else if child.name == "certification" {
+        case .certification:
             certificationCount += 1
             inCertification = true
+        default:
+            break
         }
     }
 
     public func characters(_ chunk: UnsafeRawBufferPointer) {
-        guard let top = stack.indices.last, !stack[top].skip else { return }
-        if stack[top].isNil {
-            stack[top].nilContent = true
+        guard let top = stack.indices.last, !stack[top].flags.contains(.skip) else { return }
+        if stack[top].flags.contains(.isNil) {
+            stack[top].flags.insert(.nilContent)
             return
         }
-        if stack[top].typeIndex != nil {
-            if !stack[top].textReported, chunk.contains(where: { !Self.isSpace($0) }) {
-                stack[top].textReported = true
+        if stack[top].typeIndex >= 0 {
+            if !stack[top].flags.contains(.textReported), chunk.contains(where: { !$0.isXMLWhitespaceByte }) {
+                stack[top].flags.insert(.textReported)
                 let frame = stack[top]
-                report(.textNotAllowed, tag: frame.tag, path: path(), range: frame.tag.tagStart..<frame.tag.tagEnd)
+                report(.textNotAllowed, at: frame, path: path(), range: frame.tagStart..<frame.tagEnd)
             }
             return
         }
@@ -151,43 +178,50 @@ public final class SchemaValidator: XMLStreamHandler {
         defer {
             stack.removeLast()
             text.removeAll(keepingCapacity: true)
-            if frame.child?.name == "passageCertification" { inPassage = false }
-            if frame.child?.name == "certification" { inCertification = false }
+            if frame.child >= 0 {
+                switch schema.children[frame.child].role {
+                case .passage: inPassage = false
+                case .certification: inCertification = false
+                default: break
+                }
+            }
         }
-        guard !frame.skip, let child = frame.child else { return }
-        let range = frame.tag.tagStart..<end.tagEnd
-        if frame.isNil {
-            if frame.nilContent { report(.nilWithContent, tag: frame.tag, path: path(), range: range) }
+        guard !frame.flags.contains(.skip), frame.child >= 0 else { return }
+        let range = frame.tagStart..<end.tagEnd
+        if frame.flags.contains(.isNil) {
+            if frame.flags.contains(.nilContent) { report(.nilWithContent, at: frame, path: path(), range: range) }
             return
         }
-        if let t = frame.typeIndex {
-            checkComplete(frame, type: schema.types[t], range: range)
-        } else if !frame.hasChildElement, let simple = child.simple {
-            checkValue(simple, child: child, frame: frame, range: range)
+        if frame.typeIndex >= 0 {
+            checkComplete(frame, range: range)
+        } else if !frame.flags.contains(.hasChildElement), let simple = schema.children[frame.child].simple {
+            checkValue(simple, frame: frame, range: range)
         }
     }
 
     // MARK: - Checks
 
-    private func checkComplete(_ frame: Frame, type: CompiledSchema.ComplexType, range: Range<Int>) {
+    private func checkComplete(_ frame: Frame, range: Range<Int>) {
+        let t = frame.typeIndex
         var missing: [String] = []
-        switch type.model {
+        switch schema.types[t].model {
         case .all:
-            missing = type.children.indices.filter { !frame.seen[$0] && !type.children[$0].optional }.map { type.children[$0].name }
+            missing = schema.names(of: t) { i, c in frame.seen & (1 << UInt64(i)) == 0 && !c.optional }
         case .sequence:
-            missing = type.children[frame.position...].filter { !$0.optional }.map(\.name)
+            missing = schema.names(of: t) { i, c in i >= frame.position && !c.optional }
         case .choice:
-            if !frame.chosen { missing = type.children.map(\.name) }
+            if !frame.flags.contains(.chosen) { missing = schema.names(of: t) }
         case .repeatedChoice(let allowsEmpty):
-            if frame.count == 0 && !allowsEmpty { missing = type.children.map(\.name) }
+            if frame.count == 0 && !allowsEmpty { missing = schema.names(of: t) }
         }
-        if !missing.isEmpty { report(.missingElement, tag: frame.tag, path: path(), expected: missing, range: range) }
+        if !missing.isEmpty { report(.missingElement, at: frame, path: path(), expected: missing, range: range) }
     }
 
-    private func checkValue(_ t: DepositSchema.SimpleType, child: CompiledSchema.Child, frame: Frame, range: Range<Int>) {
+    private func checkValue(_ t: DepositSchema.SimpleType, frame: Frame, range: Range<Int>) {
+        let child = frame.child
         func fail(_ kind: SchemaViolation.Kind, limit: String? = nil, expected: [String] = [], typeName: String? = nil) {
-            report(kind, tag: frame.tag, path: path(), value: String(decoding: text, as: UTF8.self),
-                   expected: expected, limit: limit, typeName: typeName ?? child.typeName, range: range)
+            report(kind, at: frame, path: path(), value: String(decoding: text, as: UTF8.self),
+                   expected: expected, limit: limit, typeName: typeName ?? schema.children[child].typeName, range: range)
         }
         switch t.base {
         case .string:
@@ -195,8 +229,10 @@ public final class SchemaValidator: XMLStreamHandler {
             if let l = t.length, n != l { return fail(.length, limit: String(l)) }
             if let l = t.minLength, n < l { return fail(.minLength, limit: String(l)) }
             if let l = t.maxLength, n > l { return fail(.maxLength, limit: String(l)) }
-            if let p = child.pattern, !p.matches(text) { return fail(.pattern, limit: p.source) }
-            if let values = child.enumerationBytes, !values.contains(text) { return fail(.enumeration, expected: t.enumeration ?? []) }
+            if let p = schema.children[child].pattern, !p.matches(text) { return fail(.pattern, limit: p.source) }
+            if let values = schema.children[child].enumerationBytes, !values.contains(text) {
+                return fail(.enumeration, expected: t.enumeration ?? [])
+            }
         case .int:
             // libxml2 takes no white space around an int restricted by facets.
             guard let n = Self.int(text) else { return fail(.invalidValue, typeName: "int") }
@@ -210,17 +246,17 @@ public final class SchemaValidator: XMLStreamHandler {
         case .date:
             let v = Self.trimmed(text)
             guard XSDDates.isDate(v) else { return fail(.invalidValue, typeName: "date") }
-            if let p = child.pattern, !p.matches(v) { return fail(.pattern, limit: p.source) }
+            if let p = schema.children[child].pattern, !p.matches(v) { return fail(.pattern, limit: p.source) }
         case .dateTime:
             let v = Self.trimmed(text)
             guard XSDDates.isDateTime(v) else { return fail(.invalidValue, typeName: "dateTime") }
-            if let p = child.pattern, !p.matches(v) { return fail(.pattern, limit: p.source) }
+            if let p = schema.children[child].pattern, !p.matches(v) { return fail(.pattern, limit: p.source) }
         }
     }
 
     /// Checks the attributes; returns whether the element is nil.
     @discardableResult
-    private func checkAttributes(_ tag: XMLStartTag, child: CompiledSchema.Child) -> Bool {
+    private func checkAttributes(_ tag: XMLStartTag, child: Int) -> Bool {
         var isNil = false
         for a in tag.attributes {
             if a.namespaceURI == Namespaces.xsi {
@@ -231,23 +267,23 @@ public final class SchemaValidator: XMLStreamHandler {
                     let truthy = t.elementsEqual("true".utf8) || t == [0x31]
                     let falsy = t.elementsEqual("false".utf8) || t == [0x30]
                     if !truthy && !falsy {
-                        report(.invalidNilValue, tag: tag, path: path(adding: tag.name.localName), value: a.value,
+                        report(.invalidNilValue, at: tag, path: path(adding: tag.name.localName), value: a.value,
                                range: tag.tagStart..<tag.tagEnd)
                     } else if truthy {
-                        if child.nillable {
+                        if schema.children[child].nillable {
                             isNil = true
                         } else {
-                            report(.nilNotAllowed, tag: tag, path: path(adding: tag.name.localName), range: tag.tagStart..<tag.tagEnd)
+                            report(.nilNotAllowed, at: tag, path: path(adding: tag.name.localName), range: tag.tagStart..<tag.tagEnd)
                         }
                     }
                 case "schemaLocation", "noNamespaceSchemaLocation":
                     break
                 default:
-                    report(.attributeNotAllowed, tag: tag, path: path(adding: tag.name.localName),
+                    report(.attributeNotAllowed, at: tag, path: path(adding: tag.name.localName),
                            value: (a.prefix.map { $0 + ":" } ?? "") + a.localName, range: tag.tagStart..<tag.tagEnd)
                 }
             } else {
-                report(.attributeNotAllowed, tag: tag, path: path(adding: tag.name.localName),
+                report(.attributeNotAllowed, at: tag, path: path(adding: tag.name.localName),
                        value: (a.prefix.map { $0 + ":" } ?? "") + a.localName, range: tag.tagStart..<tag.tagEnd)
             }
         }
@@ -256,42 +292,44 @@ public final class SchemaValidator: XMLStreamHandler {
 
     // MARK: - Helpers
 
-    private func resolve(_ typeIndex: Int, _ name: XMLName) -> Int {
-        let key = typeIndex << 32 | name.id
-        if let r = resolution[key] { return r }
-        var r = -1
-        if name.namespaceURI == Namespaces.cpf,
-           let i = schema.types[typeIndex].children.firstIndex(where: { $0.name == name.localName }) {
-            r = i
-        }
-        resolution[key] = r
-        return r
-    }
-
     private func path(adding name: String? = nil) -> [String] {
-        var p = stack.map { $0.tag.name.localName }
+        var p = stack.map { $0.name.localName }
         if let name { p.append(name) }
         return p
     }
 
     private func report(
-        _ kind: SchemaViolation.Kind, tag: XMLStartTag, path: [String], value: String? = nil, expected: [String] = [],
+        _ kind: SchemaViolation.Kind, at tag: XMLStartTag, path: [String], value: String? = nil, expected: [String] = [],
         limit: String? = nil, typeName: String = "", range: Range<Int>
+    ) {
+        report(kind, line: tag.line, column: tag.column, path: path, value: value, expected: expected, limit: limit,
+               typeName: typeName, range: range)
+    }
+
+    private func report(
+        _ kind: SchemaViolation.Kind, at frame: Frame, path: [String], value: String? = nil, expected: [String] = [],
+        limit: String? = nil, typeName: String = "", range: Range<Int>
+    ) {
+        report(kind, line: frame.line, column: frame.column, path: path, value: value, expected: expected, limit: limit,
+               typeName: typeName, range: range)
+    }
+
+    private func report(
+        _ kind: SchemaViolation.Kind, line: Int, column: Int, path: [String], value: String?, expected: [String],
+        limit: String?, typeName: String, range: Range<Int>
     ) {
         violationCount += 1
         onViolation(SchemaViolation(
-            kind: kind, line: tag.line, column: tag.column, path: path, value: value, expected: expected, limit: limit,
+            kind: kind, line: line, column: column, path: path, value: value, expected: expected, limit: limit,
             typeName: typeName, elementRange: range,
             passageIndex: inPassage ? passageCount : nil, certificationIndex: inCertification ? certificationCount : nil))
     }
 
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-
     static func trimmed(_ v: [UInt8]) -> ArraySlice<UInt8> {
         var lo = 0
         var hi = v.count
-        while lo < hi, isSpace(v[lo]) { lo += 1 }
-        while hi > lo, isSpace(v[hi - 1]) { hi -= 1 }
+        while lo < hi, v[lo].isXMLWhitespaceByte { lo += 1 }
+        while hi > lo, v[hi - 1].isXMLWhitespaceByte { hi -= 1 }
         return v[lo..<hi]
     }
 
@@ -317,147 +355,3 @@ public final class SchemaValidator: XMLStreamHandler {
     }
 }
 
-/// The schema turned into arrays indexed by small integers, for the validator's hot path.
-final class CompiledSchema: @unchecked Sendable {
-    struct Child {
-        let name: String
-        let typeIndex: Int?
-        let simple: DepositSchema.SimpleType?
-        let pattern: XSDPattern?
-        let enumerationBytes: [[UInt8]]?
-        let optional: Bool
-        let nillable: Bool
-        /// How the CDC's validator names the value's type.
-        let typeName: String
-    }
-
-    struct ComplexType {
-        let model: DepositSchema.ComplexType.Model
-        var children: [Child]
-    }
-
-    private(set) var types: [ComplexType] = []
-    private(set) var root: Child!
-
-    private static let v112 = CompiledSchema(DepositSchema.v112)
-    private static let v115 = CompiledSchema(DepositSchema.v115)
-    static func cached(for g: SchemaGeneration) -> CompiledSchema { g == .v1_1_2 ? v112 : v115 }
-
-    private init(_ schema: DepositSchema) {
-        var named: [String: Int] = [:]
-        func compile(_ type: DepositSchema.ComplexType, typeName: String) -> Int {
-            let index = types.count
-            types.append(ComplexType(model: type.model, children: []))
-            var children: [Child] = []
-            for decl in type.children {
-                var typeIndex: Int?
-                var simple: DepositSchema.SimpleType?
-                var typeLabel = "#AnonType_\(decl.name)\(typeName)"
-                switch decl.type {
-                case .complex(let name):
-                    if let i = named[name] {
-                        typeIndex = i
-                    } else {
-                        named[name] = types.count
-                        typeIndex = compile(schema.complexTypes[name]!, typeName: name)
-                    }
-                case .anonymousComplex(let t):
-                    typeIndex = compile(t, typeName: decl.name)
-                case .simple(let t):
-                    simple = t
-                case .namedSimple(let name, let t):
-                    simple = t
-                    typeLabel = name
-                }
-                children.append(Child(
-                    name: decl.name, typeIndex: typeIndex, simple: simple,
-                    pattern: simple?.pattern.map(XSDPattern.init),
-                    enumerationBytes: simple?.enumeration.map { $0.map { Array($0.utf8) } },
-                    optional: decl.optional, nillable: decl.nillable, typeName: typeLabel))
-            }
-            types[index].children = children
-            return index
-        }
-        named["flux"] = 0
-        let rootIndex = compile(schema.complexTypes["flux"]!, typeName: "flux")
-        root = Child(name: "flux", typeIndex: rootIndex, simple: nil, pattern: nil, enumerationBytes: nil,
-                     optional: false, nillable: false, typeName: "flux")
-    }
-}
-
-/// xsd:date and xsd:dateTime lexical forms and calendar checks, as libxml2 applies them.
-enum XSDDates {
-    /// `-?YYYY-MM-DD` with an optional time zone, and a day that exists in that month.
-    static func isDate(_ v: ArraySlice<UInt8>) -> Bool {
-        var s = Scanner(v)
-        guard s.date(), s.timeZone() != false else { return false }
-        return s.atEnd
-    }
-
-    /// `-?YYYY-MM-DDThh:mm:ss(.s+)?` with an optional zone within ±14:00.
-    static func isDateTime(_ v: ArraySlice<UInt8>) -> Bool {
-        var s = Scanner(v)
-        guard s.date(), s.take(UInt8(ascii: "T")), let h = s.digits(2), s.take(UInt8(ascii: ":")),
-              let m = s.digits(2), s.take(UInt8(ascii: ":")), let sec = s.digits(2) else { return false }
-        if s.take(UInt8(ascii: ".")) {
-            guard s.digits(1) != nil else { return false }
-            while s.digits(1) != nil {}
-        }
-        guard h < 24, m < 60, sec < 60 else { return false }
-        guard s.timeZone() != false else { return false }
-        return s.atEnd
-    }
-
-    private struct Scanner {
-        let v: ArraySlice<UInt8>
-        var i: Int
-        init(_ v: ArraySlice<UInt8>) {
-            self.v = v
-            i = v.startIndex
-        }
-        var atEnd: Bool { i == v.endIndex }
-
-        mutating func take(_ b: UInt8) -> Bool {
-            guard i < v.endIndex, v[i] == b else { return false }
-            i += 1
-            return true
-        }
-
-        mutating func digits(_ n: Int) -> Int? {
-            guard i + n <= v.endIndex else { return nil }
-            var x = 0
-            for k in i..<(i + n) {
-                guard v[k] >= 0x30, v[k] <= 0x39 else { return nil }
-                x = x * 10 + Int(v[k] - 0x30)
-            }
-            i += n
-            return x
-        }
-
-        mutating func date() -> Bool {
-            _ = take(UInt8(ascii: "-"))
-            var yearDigits = 0
-            var year = 0
-            while i < v.endIndex, v[i] >= 0x30, v[i] <= 0x39 {
-                year = year * 10 + Int(v[i] - 0x30)
-                yearDigits += 1
-                i += 1
-                if yearDigits > 9 { return false }
-            }
-            guard yearDigits >= 4, take(UInt8(ascii: "-")), let month = digits(2), take(UInt8(ascii: "-")),
-                  let day = digits(2) else { return false }
-            guard (1...12).contains(month), day >= 1 else { return false }
-            return day <= ValueRepair.daysIn(month: month, year: year)
-        }
-
-        /// nil: no zone; true: a valid zone; false: a malformed one.
-        mutating func timeZone() -> Bool? {
-            guard i < v.endIndex else { return nil }
-            if take(UInt8(ascii: "Z")) { return true }
-            guard v[i] == UInt8(ascii: "+") || v[i] == UInt8(ascii: "-") else { return false }
-            i += 1
-            guard let h = digits(2), take(UInt8(ascii: ":")), let m = digits(2), m < 60 else { return false }
-            return h * 60 + m <= 14 * 60
-        }
-    }
-}

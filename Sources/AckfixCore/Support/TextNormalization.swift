@@ -1,6 +1,8 @@
 extension String {
     /// Without leading and trailing white space (space, tab, CR, LF).
     public func trimmingWhitespace() -> String {
+        // Most values have nothing to trim: no copy then.
+        if let first = utf8.first, let last = utf8.last, !first.isXMLWhitespaceByte, !last.isXMLWhitespaceByte { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isXMLWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isXMLWhitespace })!
@@ -26,6 +28,8 @@ extension String {
 
     /// Lower case, accents removed, white space collapsed: the form messages are matched in.
     public func foldedForMatching() -> String {
+        // Plain ASCII has no accents nor typographic quotes to fold.
+        if utf8.allSatisfy({ $0 < 0x80 }) { return collapsingWhitespace().lowercased() }
         var out = String.UnicodeScalarView()
         for s in collapsingWhitespace().lowercased().decomposedScalars where !s.isCombiningMark {
             // Typographic apostrophes and quotes match their ASCII forms.
@@ -63,6 +67,10 @@ extension String {
         }
         return !previousSpace || isEmpty
     }
+}
+
+extension UInt8 {
+    var isXMLWhitespaceByte: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }
 
 extension Unicode.Scalar {

@@ -10,7 +10,7 @@ extension CheckRule {
             RuleExample(replacing: "<cpf:nomNaissance>Aubert</cpf:nomNaissance>", with: "<cpf:nomNaissance>Aubert-Lévy</cpf:nomNaissance>", triggers: false),
         ],
         body: .passage { ctx in
-            names(ctx).filter { $0.value.contains { $0.isNumber } }.map {
+            ctx.names.filter { $0.value.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }.map {
                 RuleFinding(at: $0, message: Localized(fr: "\($0.name) contient des chiffres", en: "\($0.name) holds digits"))
             }
         })

@@ -11,9 +11,9 @@ extension CheckRule {
             RuleExample(replacing: "<cpf:prenom1>Clara</cpf:prenom1>", with: "<cpf:prenom1>Clémence</cpf:prenom1>", triggers: false),
         ],
         body: .passage { ctx in
-            names(ctx).compactMap { v in
+            ctx.names.compactMap { v in
                 let text = v.value
-                let lost = text.unicodeScalars.contains("\u{FFFD}") || text.contains("ï¿½")
+                let lost = Mojibake.hasLostCharacter(text)
                 let doubled = Mojibake.repaired(text)
                 guard lost || doubled != nil else { return nil }
                 var edits: [ByteEdit] = []

@@ -30,9 +30,9 @@ extension CheckRule {
     }
 
     /// The name fields of either identity branch.
-    static func names(_ ctx: PassageContext) -> [DepositValue] {
+    static func names(_ passage: Passage) -> [DepositValue] {
         ["nomNaissance", "nomUsage", "prenom1", "prenom2", "prenom3", "nomTitulaire", "prenom1Titulaire"]
-            .compactMap { ctx.passage.holderValue($0) }.filter { !$0.isNil }
+            .compactMap { passage.holderValue($0) }.filter { !$0.isNil }
     }
 
     /// A value that is a valid `AAAA-MM-JJ` date, trimmed (comparisons need real dates).
@@ -46,7 +46,7 @@ extension CheckRule {
 enum Mojibake {
     /// The text decoded once more, if it looks double-encoded and decodes cleanly.
     static func repaired(_ text: String) -> String? {
-        guard text.contains("Ã") || text.contains("Å") || text.contains("â€") else { return nil }
+        guard mayBeDoubled(text) else { return nil }
         var bytes: [UInt8] = []
         let reverse = Dictionary(uniqueKeysWithValues: Transcoder.windows1252Overrides.map { ($0.value, $0.key) })
         for s in text.unicodeScalars {
@@ -54,5 +54,30 @@ enum Mojibake {
         }
         guard let decoded = String(validatingUTF8Bytes: bytes), decoded != text else { return nil }
         return decoded
+    }
+
+    /// « Ã », « Å » or « â€ » (the first bytes of a doubly encoded accent), found on the bytes:
+    /// every name of every passage goes through here.
+    private static func mayBeDoubled(_ text: String) -> Bool {
+        text.utf8.contains(bytes: [0xC3, 0x83]) || text.utf8.contains(bytes: [0xC3, 0x85])
+            || text.utf8.contains(bytes: [0xC3, 0xA2, 0xE2, 0x82, 0xAC])
+    }
+
+    /// « � » or its doubly encoded form « ï¿½ »: a character was lost on the way.
+    static func hasLostCharacter(_ text: String) -> Bool {
+        text.utf8.contains(bytes: [0xEF, 0xBF, 0xBD]) || text.utf8.contains(bytes: [0xC3, 0xAF, 0xC2, 0xBF, 0xC2, 0xBD])
+    }
+}
+
+extension String.UTF8View {
+    /// Whether these bytes occur in a row.
+    func contains(bytes needle: [UInt8]) -> Bool {
+        guard let first = needle.first, count >= needle.count else { return false }
+        var i = startIndex
+        while let found = self[i...].firstIndex(of: first) {
+            if self[found...].starts(with: needle) { return true }
+            i = index(after: found)
+        }
+        return false
     }
 }

@@ -20,15 +20,16 @@ public struct CheckTextReporter {
             out.write(style.bold(file.path) + " — " + (fr ? "\(file.passageCount) passage(s), schéma \(file.generation.rawValue)"
                                                          : "\(file.passageCount) passage(s), schema \(file.generation.rawValue)") + "\n")
             if file.diagnostics.isEmpty { out.write("  " + style.green(fr ? "aucun problème" : "no problem") + "\n") }
-            // Grouped by passage (or certification, or the file), in the order they first appear.
-            var groups: [(key: String, items: [Diagnostic])] = []
+            // Grouped by passage (or certification, or the file): diagnostics come in file order, so a
+            // passage's are together; two passages sharing an idTechnique stay two groups.
+            var current: String?
             for d in file.diagnostics {
                 let key = group(d)
-                if let i = groups.firstIndex(where: { $0.key == key }) { groups[i].items.append(d) } else { groups.append((key, [d])) }
-            }
-            for g in groups {
-                out.write("  " + style.bold(g.key) + "\n")
-                for d in g.items { write(d, to: out) }
+                if key != current {
+                    out.write("  " + style.bold(key) + "\n")
+                    current = key
+                }
+                write(d, to: out)
             }
             if let output = file.fixedOutput {
                 out.write(style.green((fr ? "  fichier corrigé écrit : " : "  fixed file written: ") + output)

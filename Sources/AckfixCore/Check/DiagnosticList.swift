@@ -1,0 +1,152 @@
+/// The diagnostics of one file, stored compactly and read back as `Diagnostic` values: a large
+/// deposit has tens of thousands of them, and most of their text (codes, paths, messages)
+/// repeats, so memory stays small whatever the file's size.
+public struct DiagnosticList: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
+    /// One diagnostic: numbers, indices in the string pool (-1: none), and places in the text
+    /// arena for the strings that seldom repeat.
+    struct Record: Sendable {
+        var line: Int32
+        var column: Int32
+        var code: Int32
+        var slug: Int32
+        var severity: Diagnostic.Severity
+        var fixability: Diagnostic.Fixability
+        var fix: FixKind?
+        var file: Int32
+        var idTechnique: ArenaText
+        var certification: Int32
+        var elementPath: Int32
+        var element: Int32
+        var value: ArenaText
+        var messageFR: Int32
+        var messageEN: Int32
+        var cdcWording: ArenaText
+        var validatorCode: Int32
+        var rangeStart: Int
+        var rangeEnd: Int
+        // The checker's own bookkeeping, kept with the diagnostic through the sort.
+        var certificationIndex: Int32 = -1
+        var passageIndex: Int32 = -1
+        var edits: Int32 = -1
+    }
+
+    private var records: [Record] = []
+    private var pool = StringPool()
+    private var arena = TextArena()
+    /// The edits that fix a diagnostic, for `--fix`.
+    private var editLists: [[ByteEdit]] = []
+
+    public init() {}
+
+    public init(arrayLiteral elements: Diagnostic...) {
+        for d in elements { append(d) }
+    }
+
+    public init<S: Sequence>(_ diagnostics: S) where S.Element == Diagnostic {
+        for d in diagnostics { append(d) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
+
+    public subscript(i: Int) -> Diagnostic {
+        let r = records[i]
+        return Diagnostic(
+            code: pool[r.code]!, slug: pool[r.slug]!, severity: r.severity, file: pool[r.file]!, line: Int(r.line),
+            column: Int(r.column), idTechnique: arena[r.idTechnique], certification: pool[r.certification],
+            elementPath: pool[r.elementPath].map { $0.isEmpty ? [] : $0.split(separator: "/").map(String.init) } ?? [],
+            element: pool[r.element]!, value: arena[r.value], message: Localized(fr: pool[r.messageFR]!, en: pool[r.messageEN]!),
+            cdcWording: arena[r.cdcWording], validatorCode: pool[r.validatorCode], fixability: r.fixability, fix: r.fix,
+            elementRange: r.rangeStart < 0 ? nil : r.rangeStart..<r.rangeEnd)
+    }
+
+    mutating func append(_ d: Diagnostic, certificationIndex: Int? = nil, passageIndex: Int? = nil, edits: [ByteEdit] = []) {
+        var r = Record(
+            line: Int32(clamping: d.line), column: Int32(clamping: d.column), code: pool.add(d.code), slug: pool.add(d.slug),
+            severity: d.severity, fixability: d.fixability, fix: d.fix, file: pool.add(d.file), idTechnique: arena.add(d.idTechnique),
+            certification: pool.add(d.certification), elementPath: pool.add(d.elementPath.joined(separator: "/")),
+            element: pool.add(d.element), value: arena.add(d.value), messageFR: pool.add(d.message.fr),
+            messageEN: pool.add(d.message.en), cdcWording: arena.add(d.cdcWording), validatorCode: pool.add(d.validatorCode),
+            rangeStart: d.elementRange?.lowerBound ?? -1, rangeEnd: d.elementRange?.upperBound ?? -1,
+            certificationIndex: Int32(certificationIndex ?? -1), passageIndex: Int32(passageIndex ?? -1))
+        if !edits.isEmpty {
+            r.edits = Int32(editLists.count)
+            editLists.append(edits)
+        }
+        records.append(r)
+    }
+
+    // MARK: - The checker's bookkeeping
+
+    func code(at i: Int) -> String { pool[records[i].code]! }
+    func certificationIndex(at i: Int) -> Int? { records[i].certificationIndex < 0 ? nil : Int(records[i].certificationIndex) }
+    func passageIndex(at i: Int) -> Int? { records[i].passageIndex < 0 ? nil : Int(records[i].passageIndex) }
+    func elementRange(at i: Int) -> Range<Int>? { records[i].rangeStart < 0 ? nil : records[i].rangeStart..<records[i].rangeEnd }
+    func edits(at i: Int) -> [ByteEdit] { records[i].edits < 0 ? [] : editLists[Int(records[i].edits)] }
+
+    mutating func setCertification(_ label: String, at i: Int) { records[i].certification = pool.add(label) }
+
+    /// The fix engine mends this diagnostic with `edit`.
+    mutating func addFix(_ kind: FixKind, edit: ByteEdit, at i: Int) {
+        records[i].fix = kind
+        records[i].fixability = kind.safety == .safe ? .safe : .unsafe
+        if records[i].edits < 0 {
+            records[i].edits = Int32(editLists.count)
+            editLists.append([])
+        }
+        editLists[Int(records[i].edits)].append(edit)
+    }
+
+    /// In the order of the file: line, column, then code.
+    mutating func sortByPlace() {
+        let pool = pool
+        records.sort { a, b in
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return pool[a.code]! < pool[b.code]!
+        }
+    }
+
+    /// How many have this severity.
+    func count(_ s: Diagnostic.Severity) -> Int { records.reduce(0) { $0 + ($1.severity == s ? 1 : 0) } }
+    func count(_ f: Diagnostic.Fixability) -> Int { records.reduce(0) { $0 + ($1.fixability == f ? 1 : 0) } }
+}
+
+/// Strings stored once each, named by index.
+private struct StringPool: Sendable {
+    private var strings: [String] = []
+    private var index: [String: Int32] = [:]
+
+    mutating func add(_ s: String?) -> Int32 {
+        guard let s else { return -1 }
+        if let i = index[s] { return i }
+        strings.append(s)
+        let i = Int32(strings.count - 1)
+        index[s] = i
+        return i
+    }
+
+    subscript(i: Int32) -> String? { i < 0 ? nil : strings[Int(i)] }
+}
+
+/// Where a string lies in a `TextArena` (start -1: no string).
+struct ArenaText: Sendable {
+    let start: Int32
+    let count: Int32
+}
+
+/// Strings that seldom repeat (ids, values), end to end in one buffer: no allocation each.
+private struct TextArena: Sendable {
+    private var bytes: [UInt8] = []
+
+    mutating func add(_ s: String?) -> ArenaText {
+        guard let s else { return ArenaText(start: -1, count: 0) }
+        let start = Int32(clamping: bytes.count)
+        bytes += s.utf8
+        return ArenaText(start: start, count: Int32(clamping: bytes.count) - start)
+    }
+
+    subscript(t: ArenaText) -> String? {
+        t.start < 0 ? nil : String(decoding: bytes[Int(t.start)..<Int(t.start + t.count)], as: UTF8.self)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Work done on a thread of its own while the caller goes on: a deposit is read twice at once
+/// (rules on one core, schema on the other), a written file is validated as it is written.
+/// The work must share nothing mutable with the caller until `wait()` returns its result.
+final class BackgroundWork<Result>: @unchecked Sendable {
+    private var body: (() -> Result)?
+    private var result: Result?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping () -> Result) {
+        // libxml2's process-wide set-up must not race between threads.
+        LibXML.initializeOnce()
+        self.body = body
+        let thread = Thread { [self] in
+            result = self.body?()
+            self.body = nil
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The result, once the work is over.
+    func wait() -> Result {
+        done.wait()
+        done.signal()  // a second wait returns at once
+        return result!
+    }
+}
