@@ -84,18 +84,26 @@ struct CommonOptions: ParsableArguments {
 final class TerminalProgress: ProgressObserver {
     private let sink = FileDescriptorSink.standardError()
     private var last = 0
+    private var passages = 0
     private let language: Language
+    private let minimumSize: Int
 
+    /// Nil unless standard error is a terminal: pipelines and logs get nothing.
     init?(language: Language, minimumSize: Int = 20 * 1024 * 1024) {
         guard sink.isTerminal else { return nil }
         self.language = language
+        self.minimumSize = minimumSize
     }
 
+    func didRead(passages: Int) { self.passages = passages }
+
     func didRead(bytes: Int, of total: Int) {
-        guard total >= 20 * 1024 * 1024, bytes - last >= 8 * 1024 * 1024 || bytes == total else { return }
+        guard total >= minimumSize, bytes - last >= 8 * 1024 * 1024 || bytes == total else { return }
         last = bytes
         let pct = total > 0 ? bytes * 100 / total : 0
-        sink.write("\r" + (language == .fr ? "lecture : " : "reading: ") + "\(bytes / 1_048_576) / \(total / 1_048_576) MB (\(pct) %)")
+        let fr = language == .fr
+        let seen = passages == 0 ? "" : ", \(passages) passages"
+        sink.write("\r" + (fr ? "lecture : " : "reading: ") + "\(bytes / 1_048_576) / \(total / 1_048_576) MB (\(pct) %)" + seen)
         if bytes >= total { sink.write("\r\u{1B}[K") }
         sink.flush()
     }

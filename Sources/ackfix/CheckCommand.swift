@@ -11,7 +11,7 @@ struct Check: ParsableCommand {
 
             Exit codes / codes de sortie:
               0   no error (warnings allowed unless --strict) / aucune erreur
-              1   errors found (or warnings with --strict) / des erreurs
+              1   errors found (or warnings with --strict, or a --fix copy refused) / des erreurs
               2   the check could not run: unreadable or non-XML file, output refused / vérification impossible
               64  wrong command line / ligne de commande incorrecte
             """)
@@ -97,7 +97,9 @@ struct Check: ParsableCommand {
         for failure in result.files.compactMap({ $0.failure }) { err.write("ackfix: " + failure.message(language) + "\n") }
         err.flush()
         if result.couldNotRun { throw ExitCode(ExitStatus.couldNotRun) }
-        if result.failed { throw ExitCode(ExitStatus.findings) }
+        // A corrected copy refused means errors remain that no fix mends: something to fix (the
+        // check itself did its job; `repair`, whose job is the file, exits 2 instead).
+        if result.failed || result.files.contains(where: { $0.fixRefused != nil }) { throw ExitCode(ExitStatus.findings) }
     }
 
     private func codes(_ list: String) -> [String] {

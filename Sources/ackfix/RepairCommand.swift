@@ -90,8 +90,36 @@ struct Repair: ParsableCommand {
             UnifiedDiff.render(result.diff, depositName: deposit, outputName: result.outputPath, privacy: common.privacy, to: out)
         }
         out.flush()
-        if case .invalid? = result.refusal { throw ExitCode(ExitStatus.couldNotRun) }
+        // Standard output has the details; standard error says in one line why nothing was written.
+        if case .invalid(let check)? = result.refusal {
+            throw common.fail(message: Self.notWritten(check, deposit: deposit, output: result.outputPath))
+        }
+        if result.resendsRejectedDepositUnchanged {
+            let err = FileDescriptorSink.standardError()
+            err.write("ackfix: " + Self.unchanged(deposit: deposit, report: report, output: result.outputPath)(language) + "\n")
+            err.flush()
+            throw ExitCode(ExitStatus.findings)
+        }
         if result.needsAttention { throw ExitCode(ExitStatus.findings) }
+    }
+
+    static func notWritten(_ check: OutputCheck, deposit: String, output: String) -> Localized {
+        let n = check.violations.count
+        if n == 0, let f = check.readFailure {
+            let cause = DocumentError(path: output, kind: .xml(f)).cause
+            return Localized(fr: "\(deposit): \(output) non écrit : il ne serait pas lisible (\(cause(.fr)))",
+                             en: "\(deposit): \(output) not written: it would not be readable (\(cause(.en)))")
+        }
+        return Localized(fr: "\(deposit): \(output) non écrit : " + (n == 1 ? "1 valeur ne passerait pas" : "\(n) valeurs ne passeraient pas")
+                             + " le contrôle du schéma (détail sur la sortie standard)",
+                         en: "\(deposit): \(output) not written: " + (n == 1 ? "1 value" : "\(n) values")
+                             + " would fail the schema check (details on standard output)")
+    }
+
+    static func unchanged(deposit: String, report: String, output: String) -> Localized {
+        Localized(
+            fr: "\(deposit): \(output) est le dépôt inchangé (seuls idFlux et horodatage sont nouveaux) : ackfix n'y trouve rien à corriger, la CDC le refusera sans doute pour les mêmes erreurs ; voyez ackfix explain \(report) --deposit \(deposit)",
+            en: "\(deposit): \(output) is the deposit unchanged (only idFlux and horodatage are new): ackfix finds nothing to fix in it, so the CDC will likely refuse it for the same errors; see ackfix explain \(report) --deposit \(deposit)")
     }
 }
 

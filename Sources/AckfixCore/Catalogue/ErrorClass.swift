@@ -83,7 +83,7 @@ public enum ErrorCatalogue {
         .invalidCharacter, .notWellFormed, .unclassifiedRejection,
     ]
 
-    public static var all: [ErrorClass] { functional + rejection }
+    public static let all: [ErrorClass] = functional + rejection
 
     public static func errorClass(slug: String, family: ErrorClass.Family) -> ErrorClass? {
         (family == .functional ? functional : rejection).first { $0.slug == slug }

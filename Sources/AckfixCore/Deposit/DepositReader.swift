@@ -63,6 +63,8 @@ public final class DepositReader: XMLStreamHandler {
 
     /// Called once the root's start tag is read (its namespace declarations are then known).
     var onRoot: ((DepositOutline) -> Void)?
+    /// Told how many passages have been read, every thousand or so.
+    var progress: ProgressObserver?
 
     public init(keepingOnly wants: ((String) -> Bool)? = nil, onPassage: @escaping (Passage) -> Void) {
         self.wants = wants
@@ -199,6 +201,7 @@ public final class DepositReader: XMLStreamHandler {
                 p.range = elementRange
                 outline.passageCount += 1
                 certification?.passageCount += 1
+                if let progress, outline.passageCount % 1024 == 0 { progress.didRead(passages: outline.passageCount) }
                 passage = nil
                 skipping = false
                 onPassage(p)
@@ -344,6 +347,7 @@ extension DepositReader {
         let path = input.path
         let reader = DepositReader(keepingOnly: wants, onPassage: onPassage)
         reader.onRoot = onRoot
+        reader.progress = progress
         let handler: XMLStreamHandler = others.isEmpty ? reader : HandlerFanout([reader] + others)
         var failure: XMLReadFailure?
         var length = 0

@@ -47,21 +47,17 @@ public enum Explainer {
         passages.reserveCapacity(report.refused.count)
         var notInDeposit: [String] = []
         // Many passages share a message: classify each distinct message once.
-        var classified: [String: Classification] = [:]
+        var classified: [String: SharedClassification] = [:]
         for refused in report.refused {
-            let classes = refused.messages.map { m -> Classification in
+            let classes = refused.messages.map { m -> SharedClassification in
                 if let c = classified[m] { return c }
-                let c = ErrorCatalogue.classifyFunctional(m)
+                let c = SharedClassification(ErrorCatalogue.classifyFunctional(m))
                 classified[m] = c
                 return c
             }
-            let first = classes.first ?? ErrorCatalogue.classifyFunctional("")
             let f = facts[refused.idTechnique]
             if options.depositPath != nil, f == nil { notInDeposit.append(refused.idTechnique) }
-            let diagnoses = f.map { Diagnoser.diagnose(first, facts: $0, idTechnique: refused.idTechnique) } ?? []
-            passages.append(Explanation.Passage(
-                idTechnique: refused.idTechnique, classification: first, messages: refused.messages,
-                messageClasses: classes.map(\.errorClass), facts: f, diagnoses: diagnoses, reportLine: refused.line))
+            passages.append(Explanation.Passage(refused: refused, classes: classes, facts: f))
         }
         return Explanation(reportPath: reportPath, report: report, deposit: match, passages: passages,
                            errors: [], notInDeposit: notInDeposit)

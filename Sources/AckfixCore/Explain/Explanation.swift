@@ -14,19 +14,36 @@ public struct Explanation: Sendable {
         public let readFailure: XMLReadFailure?
     }
 
+    /// One refused passage. Kept small: a report can refuse 200,000 passages, and most of them
+    /// share their message, hence their classification.
     public struct Passage: Sendable {
-        public let idTechnique: String
-        /// The class of the first message (the one the passage is filed under).
-        public let classification: Classification
-        public let messages: [String]
-        /// One class per message, in order.
-        public let messageClasses: [ErrorClass]
+        private let refused: ProcessingReport.RefusedPassage
+        private let classified: SharedClassification
+        /// Classes of the messages after the first (rare).
+        private let otherClasses: [ErrorClass]
         /// Nil without `--deposit`, or when the deposit lacks the passage.
         public let facts: PassageFacts?
-        public let diagnoses: [Diagnosis]
-        public let reportLine: Int
 
+        init(refused: ProcessingReport.RefusedPassage, classes: [SharedClassification], facts: PassageFacts?) {
+            self.refused = refused
+            classified = classes.first ?? SharedClassification(ErrorCatalogue.classifyFunctional(""))
+            otherClasses = classes.dropFirst().map(\.classification.errorClass)
+            self.facts = facts
+        }
+
+        public var idTechnique: String { refused.idTechnique }
+        /// The class of the first message (the one the passage is filed under).
+        public var classification: Classification { classified.classification }
+        public var messages: [String] { refused.messages }
+        /// One class per message, in order.
+        public var messageClasses: [ErrorClass] { messages.isEmpty ? [] : [classification.errorClass] + otherClasses }
+        public var reportLine: Int { refused.line }
         public var errorClass: ErrorClass { classification.errorClass }
+        /// What the deposit says went wrong, worked out when shown: a report can refuse 200,000
+        /// passages, and their texts need not all be in memory at once.
+        public var diagnoses: [Diagnosis] {
+            facts.map { Diagnoser.diagnose(classification, facts: $0, idTechnique: idTechnique) } ?? []
+        }
     }
 
     public struct RejectionError: Sendable {
@@ -63,7 +80,7 @@ public struct Explanation: Sendable {
     public let notInDeposit: [String]
 
     public var kind: ProcessingReport.Kind { report.kind }
-    public var okCount: Int { report.acceptedIDs.count }
+    public var okCount: Int { report.acceptedCount }
     public var koCount: Int { report.refused.count }
 
     /// Counts per class, in catalogue order, classes with none left out.
@@ -80,4 +97,10 @@ public struct Explanation: Sendable {
 
     /// Whether there is anything to fix (drives the exit code).
     public var hasProblems: Bool { !report.refused.isEmpty || !report.errors.isEmpty || kind == .rejection }
+}
+
+/// One message's classification, shared by every passage refused with that message.
+final class SharedClassification: Sendable {
+    let classification: Classification
+    init(_ classification: Classification) { self.classification = classification }
 }

@@ -24,7 +24,10 @@ public struct PassageFacts: Sendable {
     public internal(set) var certificationType: String?
     public internal(set) var certificationCode: String?
     public let branches: [IdentityBranch]
-    public let identity: [IdentityField]
+    // The identity fields, compactly: for each, its position in the branch's field list and its
+    // status in one byte; the values kept (few: personal ones only when asked) apart.
+    private let fieldCodes: [UInt8]
+    private let keptValues: [String]
     public let dateDebutValidite: String?
     public let dateFinValidite: String?
     public let dateFinValiditeIsNil: Bool
@@ -38,6 +41,19 @@ public struct PassageFacts: Sendable {
 
     public var branch: IdentityBranch? { branches.first }
 
+    private static let statuses: [FieldStatus] = [.sent, .nil, .empty, .missing]
+
+    /// The fields of the identity branch the passage uses, in schema order.
+    public var identity: [IdentityField] {
+        guard let branch else { return [] }
+        let names = DepositFields.identityFields(of: branch)
+        var values = keptValues.makeIterator()
+        return fieldCodes.map { code in
+            IdentityField(name: names[Int(code >> 3)], status: Self.statuses[Int(code >> 1 & 3)],
+                          value: code & 1 == 1 ? values.next() : nil)
+        }
+    }
+
     public init(passage: Passage, certification: Certification?, keepPersonalValues: Bool) {
         line = passage.line
         certificationType = certification?.typeText
@@ -48,9 +64,10 @@ public struct PassageFacts: Sendable {
         dateDebutValidite = start.map { $0.value.trimmingWhitespace() }
         dateFinValidite = end.flatMap { $0.isNil ? nil : $0.value.trimmingWhitespace() }
         dateFinValiditeIsNil = end?.isNil ?? false
-        var fields: [IdentityField] = []
+        var codes: [UInt8] = []
+        var kept: [String] = []
         if let branch = passage.identityBranch {
-            for name in DepositFields.identityFields(of: branch) {
+            for (position, name) in DepositFields.identityFields(of: branch).enumerated() {
                 // Only one of codeInsee / codePostal belongs to a passage: show the one it uses.
                 if name == "codePostal", passage.holderValue("codeInsee") != nil { continue }
                 if name == "codeInsee", passage.holderValue("codeInsee") == nil, passage.holderValue("codePostal") != nil { continue }
@@ -62,10 +79,12 @@ public struct PassageFacts: Sendable {
                     status = .missing
                 }
                 let keep = status == .sent && (keepPersonalValues || !DepositFields.isPersonal(name))
-                fields.append(IdentityField(name: name, status: status, value: keep ? v?.value.trimmingWhitespace() : nil))
+                codes.append(UInt8(position << 3 | Self.statuses.firstIndex(of: status)! << 1 | (keep ? 1 : 0)))
+                if keep, let v { kept.append(v.value.trimmingWhitespace()) }
             }
         }
-        identity = fields
+        fieldCodes = codes
+        keptValues = kept
         if let insee = passage.holderValue("codeInsee")?.value.trimmingWhitespace(), insee.hasPrefix("99"), insee.count == 5 {
             bornAbroadCodeMismatch = passage.holderValue("codePaysNaissance")?.value.trimmingWhitespace() != String(insee.suffix(3))
         } else {

@@ -47,7 +47,31 @@ public enum PrologRepair {
     /// an encoding other than the UTF-8 the output will be in.
     public static func replacement(for d: Declaration, outputIsUTF8Instead: Bool) -> String? {
         guard !d.wellFormed || d.version != "1.0" || outputIsUTF8Instead else { return nil }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"" + (d.standalone.map { " standalone=\"\($0)\"" } ?? "") + "?>"
+        return declaration(encoding: "UTF-8", standalone: d.standalone)
+    }
+
+    static func declaration(encoding: String, standalone: String?) -> String {
+        "<?xml version=\"1.0\" encoding=\"\(encoding)\"" + (standalone.map { " standalone=\"\($0)\"" } ?? "") + "?>"
+    }
+
+    /// Makes the head of a UTF-8 stream about to be written in `encoding` say so, for the file to
+    /// be read as it is written: a declaration naming another encoding is rewritten, one is added
+    /// when a single-byte encoding would otherwise be read as UTF-8, and a UTF-8 byte order mark
+    /// is dropped from an output in another encoding. A UTF-16 output starts with its own mark.
+    static func conform(_ head: inout [UInt8], to encoding: DocumentEncoding) {
+        let utf8Mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        if !encoding.isUTF8, head.starts(with: utf8Mark) { head.removeFirst(3) }
+        let start = head.starts(with: utf8Mark) ? 3 : 0
+        let isUTF16 = encoding == .utf16LE || encoding == .utf16BE
+        let label = isUTF16 ? "UTF-16" : encoding.rawValue
+        if let d = declaration(in: head) {
+            let named = d.encoding.map { $0.lowercased() == label.lowercased() || (!isUTF16 && DocumentEncoding(declared: $0) == encoding) }
+                ?? (encoding.isUTF8 || isUTF16)
+            guard !named else { return }
+            head.replaceSubrange(start..<(start + d.length), with: Array(declaration(encoding: label, standalone: d.standalone).utf8))
+        } else if !encoding.isUTF8, !isUTF16, !head[start...].starts(with: Array("<?xml".utf8)) {
+            head.insert(contentsOf: Array(declaration(encoding: label, standalone: nil).utf8), at: start)
+        }
     }
 
     private static func findClose(_ b: [UInt8]) -> Int? {

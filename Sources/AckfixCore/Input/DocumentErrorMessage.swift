@@ -18,6 +18,9 @@ extension DocumentError {
                           : "encoding « \(e) » is not supported: save the file as UTF-8"
             case .invalidEncoding(let e):
                 return fr ? "octets invalides pour l'encodage \(e.rawValue)" : "invalid bytes for encoding \(e.rawValue)"
+            case .declaredEncodingMismatch(let e):
+                return fr ? "la déclaration XML annonce l'encodage « \(e) », mais le fichier n'est pas en \(e) (ses premiers octets sont du texte sur 8 bits, sans doute de l'UTF-8) : écrivez encoding=\"UTF-8\" dans la déclaration, ou enregistrez le fichier en \(e)"
+                          : "the XML declaration says encoding « \(e) », but the file is not \(e) (its first bytes are 8-bit text, probably UTF-8): write encoding=\"UTF-8\" in the declaration, or save the file as \(e)"
             }
         case .xml(let f):
             let at = f.line > 0 ? (fr ? "ligne \(f.line)" : "line \(f.line)") + (f.column > 0 ? (fr ? ", colonne \(f.column)" : ", column \(f.column)") : "") + ": " : ""
@@ -27,6 +30,9 @@ extension DocumentError {
                                 : "DOCTYPE declaration refused: CDC deposits and reports never carry one, and it can be used to read files or exhaust memory")
             case .tagTooLong:
                 return at + (fr ? "balise démesurément longue, lecture arrêtée" : "tag far too long, reading stopped")
+            case .tooDeep:
+                return at + (fr ? "éléments imbriqués trop profondément : plus de \(XMLStreamParser.maximumDepth) niveaux, une profondeur démesurée pour un dépôt (8 environ), lecture arrêtée"
+                                : "elements nested too deeply: a depth over \(XMLStreamParser.maximumDepth) levels is too large for a deposit (about 8), reading stopped")
             case .tooLarge(let what):
                 return at + (what == "passage"
                     ? (fr ? "passage démesuré (plus de \(DepositReader.maximumPassageElements) éléments), lecture arrêtée"
@@ -39,9 +45,17 @@ extension DocumentError {
             case .unsupportedEncoding(let e):
                 return at + (fr ? "encodage « \(e) » non pris en charge" : "encoding « \(e) » is not supported")
             case .empty:
-                return fr ? "fichier vide" : "the file is empty"
+                return fr ? "XML mal formé : fichier vide (rien que des blancs, aucun élément)"
+                          : "malformed XML: the file is empty (nothing but white space, no element)"
+            case .forbiddenCharacter(let c):
+                let which = c.map { " " + Self.codePoint($0) } ?? ""
+                return at + (fr ? "XML mal formé : caractère interdit\(which) : XML ne l'admet nulle part, pas même en référence de caractère (&#…;) : supprimez-le"
+                                : "malformed XML: forbidden character\(which): XML does not allow it anywhere, not even as a character reference (&#…;): remove it")
             case .stoppedByHandler:
                 return at + (fr ? "lecture interrompue" : "reading stopped")
+            case .malformed where f.openElements > 0:
+                return at + (fr ? "XML mal formé : le fichier s'arrête ici, avant sa fin, \(f.openElements) élément(s) restant ouvert(s) (copie ou export incomplet ?)"
+                                : "malformed XML: the file stops here, before its end, with \(f.openElements) element(s) still open (incomplete copy or export?)")
             case .malformed:
                 return at + (fr ? "XML mal formé : " : "malformed XML: ") + Self.plainLibXMLMessage(f, l)
             }
@@ -68,18 +82,27 @@ extension DocumentError {
         }
     }
 
-    /// libxml2 speaks English; the commonest failures get a French sentence of their own.
+    /// `U+0000 (NUL)`, `U+001F`.
+    static func codePoint(_ c: UInt32) -> String {
+        let hex = String(c, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + (c == 0 ? " (NUL)" : "")
+    }
+
+    /// libxml2 speaks English; the commonest failures get a French sentence of their own, and the
+    /// misleading ones an English one too.
     static func plainLibXMLMessage(_ f: XMLReadFailure, _ l: Language) -> String {
         let d = f.detail
-        guard l == .fr else { return d }
+        guard l == .fr else {
+            // Said of any file that does not start with an element, however long.
+            return d.contains("Document is empty") ? "no element: the file is not XML (\(d))" : d
+        }
         let known: [(String, String)] = [
             ("Start tag expected", "aucune balise de départ : le fichier n'est pas du XML"),
-            ("Document is empty", "document vide : le fichier n'est pas du XML"),
+            ("Document is empty", "aucun élément : le fichier n'est pas du XML"),
             ("Extra content at the end of the document", "contenu en trop après l'élément racine"),
             ("Premature end of data", "fichier coupé avant la fin"),
             ("EndTag: '</' not found", "fichier coupé avant la fin"),
             ("Opening and ending tag mismatch", "balise de fin qui ne correspond pas à la balise ouverte"),
-            ("Excessive depth", "imbrication trop profonde (plus de 256 niveaux)"),
             ("Blank needed here", "espace manquant (souvent dans la déclaration <?xml … ?>)"),
             ("xmlParseEntityRef: no name", "« & » non échappé : écrivez &amp;"),
             ("Entity '", "entité non déclarée (par exemple &nbsp;) : seules &amp; &lt; &gt; &quot; &apos; existent"),
@@ -87,10 +110,8 @@ extension DocumentError {
             ("Double hyphen within comment", "« -- » dans un commentaire"),
             ("Malformed declaration expecting version", "déclaration XML sans version"),
             ("Unsupported version", "version XML non prise en charge"),
-            ("xmlParseCharRef: invalid xmlChar value", "référence de caractère invalide"),
             ("Huge input lookup", "nœud texte démesuré, lecture arrêtée"),
             ("Namespace prefix", "préfixe d'espace de noms non déclaré"),
-            ("Char 0x", "caractère interdit en XML"),
         ]
         for (en, fr) in known where d.contains(en) { return "\(fr) (\(d))" }
         return d

@@ -37,6 +37,8 @@ public struct InputError: Error, Sendable, Equatable {
         case notFound, isDirectory, unreadable, empty
         case unsupportedEncoding(String)
         case invalidEncoding(DocumentEncoding)
+        /// The declaration names UTF-16, yet it is itself written one byte per character.
+        case declaredEncodingMismatch(String)
     }
     public let path: String
     public let kind: Kind
@@ -98,6 +100,10 @@ public final class DocumentInput {
         declaredEncoding = sniffed.declared
         if let assumedEncoding {
             encoding = assumedEncoding
+        } else if let declared = sniffed.declared, let e = DocumentEncoding(declared: declared), e == .utf16LE || e == .utf16BE {
+            // UTF-16 is sniffed from its first bytes; a declaration readable byte by byte is not UTF-16.
+            close(fd)
+            throw InputError(path: path, kind: .declaredEncodingMismatch(declared))
         } else if let encoding = sniffed.encoding {
             self.encoding = encoding
         } else {

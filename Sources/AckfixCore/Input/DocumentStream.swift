@@ -37,6 +37,12 @@ public final class HandlerFanout: XMLStreamHandler {
 /// Progress of a long read, for a terminal.
 public protocol ProgressObserver: AnyObject {
     func didRead(bytes: Int, of total: Int)
+    /// Passages read so far, now and then (a deposit only).
+    func didRead(passages: Int)
+}
+
+extension ProgressObserver {
+    public func didRead(passages: Int) {}
 }
 
 /// Drives one streaming parse of a file.

@@ -82,20 +82,26 @@ extension XMLStreamHandler {
 /// Why a document could not be read to its end.
 public struct XMLReadFailure: Error, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        /// Not well-formed XML (libxml2's message is in `detail`).
+        /// Not well-formed XML (libxml2's message is in `detail`; see also `openElements`).
         case malformed
+        /// A character XML forbids, even as a character reference (NUL, most C0 controls, U+FFFE…):
+        /// its code point when libxml2 names it.
+        case forbiddenCharacter(UInt32?)
         /// A DOCTYPE: CDC files never carry one, and it is the door to entity attacks.
         case doctype
         /// An element too long to locate in the look-back window (hostile input).
         case tagTooLong
         /// More distinct element names, or a bigger passage, than any deposit has (hostile input).
         case tooLarge(String)
+        /// Elements nested deeper than `XMLStreamParser.maximumDepth` (hostile input).
+        case tooDeep
         /// The handler asked to stop (e.g. the file is not the kind expected).
         case stoppedByHandler
         /// The file is in an encoding ackfix does not read.
         case unsupportedEncoding(String)
         /// Invalid byte sequence for the declared or detected encoding.
         case invalidEncoding
+        /// Nothing but white space: no root element.
         case empty
     }
     public let kind: Kind
@@ -105,13 +111,17 @@ public struct XMLReadFailure: Error, Sendable, Equatable {
     public let detail: String
     /// libxml2's error code (xmlParserErrors), 0 when not from libxml2.
     public let code: Int32
+    /// Elements still open where the file ends: a malformed file cut short (libxml2's message for
+    /// it, « Extra content at the end of the document », is misleading).
+    public let openElements: Int
 
-    public init(kind: Kind, line: Int, column: Int, detail: String = "", code: Int32 = 0) {
+    public init(kind: Kind, line: Int, column: Int, detail: String = "", code: Int32 = 0, openElements: Int = 0) {
         self.kind = kind
         self.line = line
         self.column = column
         self.detail = detail
         self.code = code
+        self.openElements = openElements
     }
 }
 
@@ -119,7 +129,9 @@ public struct XMLReadFailure: Error, Sendable, Equatable {
 /// only places that see libxml2.
 ///
 /// Safety: no DTD is read (a DOCTYPE stops the parse), no entity is expanded or loaded, no network,
-/// libxml2's default limits on depth and text size stay on (no XML_PARSE_HUGE).
+/// no XML_PARSE_HUGE. In SAX push mode libxml2 2.9.14 enforces neither its 256-level depth limit nor
+/// its 10 MB text-node limit (text arrives in pieces): the depth is capped here (`maximumDepth`),
+/// long values are the handlers' business.
 public final class XMLStreamParser {
     private let handler: XMLStreamHandler
     private var ctxt: xmlParserCtxtPtr?
@@ -129,6 +141,10 @@ public final class XMLStreamParser {
     // What the callbacks test, millions of times: cheaper than the optional above.
     private var hasFailed = false
     private var stoppedByHandler = false
+    /// Elements open at the parser's cursor.
+    private var depth = 0
+    /// Everything fed so far is white space: an empty document, not a malformed one.
+    private var onlyWhiteSpaceFed = true
     private let saxHandler: UnsafeMutablePointer<xmlSAXHandler>
 
     // Name interning: libxml2 hands out dictionary-interned pointers, stable for one parse.
@@ -203,6 +219,7 @@ public final class XMLStreamParser {
     @discardableResult
     public func feed(_ chunk: [UInt8]) -> Bool {
         guard failure == nil, let ctxt else { return false }
+        if onlyWhiteSpaceFed { onlyWhiteSpaceFed = chunk.allSatisfy(\.isXMLWhitespaceByte) }
         window.append(chunk)
         let status = chunk.withUnsafeBytes { raw in
             xmlParseChunk(ctxt, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), 0)
@@ -216,6 +233,16 @@ public final class XMLStreamParser {
         if failure == nil, let ctxt {
             let status = xmlParseChunk(ctxt, nil, 0, 1)
             if status != 0 || ctxt.pointee.wellFormed == 0 { recordLibXMLFailure() }
+            // At the end of input libxml2's push mode says « Extra content at the end of the
+            // document » both for a file cut short and for one without any element.
+            if let f = failure, f.kind == .malformed {
+                if depth > 0 {
+                    failure = XMLReadFailure(kind: .malformed, line: f.line, column: f.column, detail: f.detail,
+                                             code: f.code, openElements: depth)
+                } else if onlyWhiteSpaceFed {
+                    failure = XMLReadFailure(kind: .empty, line: f.line, column: 0, detail: f.detail, code: f.code)
+                }
+            }
         }
         if let failure { throw failure }
     }
@@ -281,6 +308,10 @@ public final class XMLStreamParser {
     /// A deposit uses about sixty names; a file with thousands is built to exhaust memory.
     static let maximumDistinctNames = 10_000
 
+    /// A deposit is about 8 levels deep. Handlers keep a frame per open element (and a passage's
+    /// elements cost memory with the square of its depth): 256 is generous and still cheap.
+    static let maximumDepth = 256
+
     private func intern(_ key: NameKey, local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLName {
         if namesByKey.count >= Self.maximumDistinctNames, failure == nil {
             stop(because: XMLReadFailure(kind: .tooLarge("names"), line: currentLine, column: 0))
@@ -302,6 +333,11 @@ public final class XMLStreamParser {
 
     fileprivate func didStart(_ name: XMLName, attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration]) {
         guard !hasFailed, let ctxt else { return }
+        depth += 1
+        if depth > Self.maximumDepth {
+            stop(because: XMLReadFailure(kind: .tooDeep, line: currentLine, column: 0))
+            return
+        }
         let cursor = consumed
         let back: (offset: Int, newlines: Int, characters: Int)
         // Most start tags are exactly `<prefix:name>`: check there before scanning.
@@ -346,6 +382,7 @@ public final class XMLStreamParser {
 
     fileprivate func didEnd(_ name: XMLName) {
         guard !hasFailed else { return }
+        depth -= 1
         if let end = pendingSelfClosingEnd {
             pendingSelfClosingEnd = nil
             handler.endElement(XMLEndTag(name: name, tagStart: end, tagEnd: end))
@@ -380,15 +417,30 @@ public final class XMLStreamParser {
         let e = error.pointee
         // Warnings (level 1) do not end the parse.
         guard e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-        let message = e.message.map { String(cString: $0) } ?? ""
-        failure = XMLReadFailure(
-            kind: Self.isEncodingError(e.code) ? .invalidEncoding : .malformed,
-            line: Int(e.line), column: Int(e.int2),
-            detail: message.trimmingWhitespace(), code: e.code)
+        let message = (e.message.map { String(cString: $0) } ?? "").trimmingWhitespace()
+        failure = XMLReadFailure(kind: Self.kind(code: e.code, message: message),
+                                 line: Int(e.line), column: Int(e.int2), detail: message, code: e.code)
     }
 
-    private static func isEncodingError(_ code: Int32) -> Bool {
-        code == Int32(XML_ERR_INVALID_CHAR.rawValue) || code == Int32(XML_ERR_INVALID_ENCODING.rawValue)
+    /// libxml2 2.9.14 gives XML_ERR_INVALID_CHAR both to bytes that are not UTF-8 (« Input is not
+    /// proper UTF-8 ») and to characters XML forbids (« Char 0x0 out of allowed range », « PCDATA
+    /// invalid Char value 1 », « xmlParseCharRef: invalid xmlChar value 0 »): only the message tells.
+    static func kind(code: Int32, message: String) -> XMLReadFailure.Kind {
+        if code == Int32(XML_ERR_INVALID_ENCODING.rawValue) { return .invalidEncoding }
+        guard code == Int32(XML_ERR_INVALID_CHAR.rawValue) else { return .malformed }
+        if message.contains("not proper UTF-8") { return .invalidEncoding }
+        return .forbiddenCharacter(forbiddenCodePoint(in: message))
+    }
+
+    /// The code point libxml2 names: « Char 0x1F… » in hexadecimal, « … value 31 » in decimal.
+    private static func forbiddenCodePoint(in message: String) -> UInt32? {
+        if let r = message.firstRange(of: "Char 0x") {
+            return UInt32(message[r.upperBound...].prefix(while: \.isHexDigit), radix: 16)
+        }
+        if let r = message.ranges(of: "value ").last {
+            return UInt32(message[r.upperBound...].prefix(while: \.isNumber))
+        }
+        return nil
     }
 
     private func recordLibXMLFailure() {

@@ -9,19 +9,18 @@ import Darwin
 public final class ByteSource {
     private let fd: Int32
     public let path: String
-    private let ownsTemporaryFile: Bool
 
+    /// - Parameter temporary: the file is a finished `StreamCopy`, handed over: it is removed at
+    ///   once (the open descriptor keeps its bytes readable), so nothing is left behind whatever
+    ///   happens next, even when it cannot be opened.
     public init(path: String, temporary: Bool = false) throws(InputError) {
         self.path = path
-        ownsTemporaryFile = temporary
         fd = open(path, O_RDONLY)
+        if temporary { unlink(path) }
         guard fd >= 0 else { throw InputError(path: path, kind: .unreadable) }
     }
 
-    deinit {
-        close(fd)
-        if ownsTemporaryFile { unlink(path) }
-    }
+    deinit { close(fd) }
 
     /// The bytes of `range`, read in pieces of at most `chunk` bytes.
     public func read(_ range: Range<Int>, chunk: Int = 1 << 20, into body: (UnsafeRawBufferPointer) -> Void) throws(InputError) {
@@ -46,9 +45,13 @@ public final class ByteSource {
 
 /// Writes a file's decoded stream to a temporary file as it is read, when the stream differs from
 /// the file (transcoded, or with a repaired XML declaration).
+///
+/// Ownership: the copy removes its file when it goes away, unless `finish()` was called; after
+/// `finish()` the file belongs to the `ByteSource(path:temporary: true)` the caller opens on it.
+/// A read that throws half-way (or a first attempt retried in another encoding) leaves nothing.
 final class StreamCopy {
     let path: String
-    private let fd: Int32
+    private var fd: Int32
     private(set) var failed = false
 
     init?(besides original: String) {
@@ -61,10 +64,10 @@ final class StreamCopy {
             let fd2 = t.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard fd2 >= 0 else { return nil }
             self.fd = fd2
-            path = String(cString: t)
+            path = String(decoding: t.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         } else {
             self.fd = fd
-            path = String(cString: template)
+            path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
     }
 
@@ -83,5 +86,15 @@ final class StreamCopy {
         }
     }
 
-    func finish() { close(fd) }
+    /// Ends the copy and hands the file over (see the type's ownership rule).
+    func finish() {
+        close(fd)
+        fd = -1
+    }
+
+    deinit {
+        guard fd >= 0 else { return }
+        close(fd)
+        unlink(path)
+    }
 }

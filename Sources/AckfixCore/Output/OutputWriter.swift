@@ -26,11 +26,11 @@ public enum OutputWriter {
 
     /// - Parameters:
     ///   - destination: nil for a dry run (validated, not written).
-    ///   - encoding: the encoding to write; the segments are UTF-8.
-    ///   - prefix: bytes written before everything else (a byte order mark), not validated.
+    ///   - encoding: the encoding to write; the segments are UTF-8. The XML declaration written
+    ///     names it (`PrologRepair.conform`), and UTF-16 starts with its byte order mark.
     public static func write(
         _ segments: [OutputSegment], from source: ByteSource, to destination: String?, overwrite: Bool,
-        encoding: DocumentEncoding, prefix: [UInt8] = [], generation: SchemaGeneration, collectIDs: Bool = false
+        encoding: DocumentEncoding, generation: SchemaGeneration, collectIDs: Bool = false
     ) throws(Failure) -> OutputCheck {
         var check = OutputCheck()
         let validator = SchemaValidator(schema: .forGeneration(generation)) { check.violations.append($0) }
@@ -38,19 +38,24 @@ public enum OutputWriter {
             check.passageCount += 1
             if collectIDs, let id = passage.idTechnique { check.passageIDs.append(id) }
         }
-        let parser = XMLStreamParser(handler: HandlerFanout([counter, validator]))
+        // The segments are UTF-8 whatever encoding their declaration names (the output's).
+        let parser = XMLStreamParser(handler: HandlerFanout([counter, validator]), ignoreDeclaredEncoding: true)
+        let encoder = OutputEncoder(encoding)
         var file: TemporaryFile?
         if let destination {
             if !overwrite, access(destination, F_OK) == 0 { throw .exists(destination) }
             guard let f = TemporaryFile(beside: destination) else { throw .cannotWrite(destination) }
             file = f
-            f.write(prefix)
+            f.write(encoder.byteOrderMark)
         }
-        let encoder = OutputEncoder(encoding)
         var pending: [UInt8] = []
         pending.reserveCapacity(1 << 18)
+        var atHead = true
         func flush() {
             guard !pending.isEmpty else { return }
+            // The first flush holds at least 256 KiB, or the whole output: the prolog is in it.
+            if atHead { PrologRepair.conform(&pending, to: encoding) }
+            atHead = false
             parser.feed(pending)
             check.bytes += pending.count
             if let file { file.write(encoder.encode(pending)) }
@@ -104,7 +109,7 @@ final class TemporaryFile {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return nil }
         self.fd = fd
-        path = String(cString: template)
+        path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         fchmod(fd, 0o644)
     }
 
@@ -163,6 +168,15 @@ final class OutputEncoder {
     }()
 
     init(_ encoding: DocumentEncoding) { self.encoding = encoding }
+
+    /// What starts a file in this encoding: XML requires the mark in UTF-16 (XML 1.0 §4.3.3).
+    var byteOrderMark: [UInt8] {
+        switch encoding {
+        case .utf16LE: [0xFF, 0xFE]
+        case .utf16BE: [0xFE, 0xFF]
+        default: []
+        }
+    }
 
     func encode(_ utf8: [UInt8]) -> [UInt8] {
         if encoding == .utf8 { return utf8 }

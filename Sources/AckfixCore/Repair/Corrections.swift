@@ -31,7 +31,8 @@ public struct Corrections: Sendable {
 
     public func row(for id: String) -> Row? { rows[id] }
 
-    public static func read(path: String) throws(DocumentError) -> Corrections {
+    /// - Parameter privacy: whether messages may quote the personal values of the file.
+    public static func read(path: String, privacy: Privacy = Privacy(showPersonalData: false)) throws(DocumentError) -> Corrections {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDir: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
@@ -45,28 +46,29 @@ public struct Corrections: Sendable {
                 fr: "le fichier de corrections n'est pas en UTF-8 : enregistrez-le en « CSV UTF-8 »",
                 en: "the corrections file is not UTF-8: save it as « CSV UTF-8 »"))
         }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        guard let headerLine = lines.first else { throw DocumentError(path: path, kind: .input(.empty)) }
-        let separator: Character = headerLine.filter { $0 == ";" }.count >= headerLine.filter { $0 == "," }.count ? ";" : ","
-        let header = try fields(of: headerLine, separator: separator, path: path, line: 1).map { $0.trimmingWhitespace() }
+        let separator = CSV.separator(of: text)
+        let records = try CSV.records(of: text, separator: separator, path: path)
+        guard let headerRecord = records.first else { throw DocumentError(path: path, kind: .input(.empty)) }
+        let header = headerRecord.cells.map { $0.trimmingWhitespace() }
         guard header.first == "idTechnique" else {
+            let found = privacy.quoted(header.first ?? "")
             throw invalid(path, line: 1, column: 1, Localized(
-                fr: "la première colonne doit s'appeler idTechnique, séparée des autres par « ; » ou « , » (trouvé : « \(header.first ?? "") »)",
-                en: "the first column must be named idTechnique, separated from the others by « ; » or « , » (found: « \(header.first ?? "") »)"))
+                fr: "la première colonne doit s'appeler idTechnique, séparée des autres par « ; » ou « , » (trouvé : « \(found) »)",
+                en: "the first column must be named idTechnique, separated from the others by « ; » or « , » (found: « \(found) »)"))
         }
         for (i, name) in header.enumerated().dropFirst() where !Self.fields.contains(name) {
+            let found = privacy.quoted(name)
             throw invalid(path, line: 1, column: i + 1, Localized(
-                fr: "colonne inconnue « \(name) » ; colonnes permises : \(Self.fields.joined(separator: ", "))",
-                en: "unknown column « \(name) »; allowed columns: \(Self.fields.joined(separator: ", "))"))
+                fr: "colonne inconnue « \(found) » ; colonnes permises : \(Self.fields.joined(separator: ", "))",
+                en: "unknown column « \(found) »; allowed columns: \(Self.fields.joined(separator: ", "))"))
         }
         if let dup = header.firstDuplicate() {
             throw invalid(path, line: 1, column: nil, Localized(fr: "colonne « \(dup) » en double", en: "column « \(dup) » appears twice"))
         }
         var rows: [String: Row] = [:]
-        for (n, line) in lines.enumerated().dropFirst() where !line.trimmingWhitespace().isEmpty {
-            let number = n + 1
-            let cells = try fields(of: line, separator: separator, path: path, line: number)
+        for record in records.dropFirst() where !record.isBlank {
+            let number = record.line
+            let cells = record.cells
             guard cells.count == header.count else {
                 throw invalid(path, line: number, column: nil, Localized(
                     fr: "\(cells.count) colonnes au lieu de \(header.count) (séparateur « \(separator) »)",
@@ -75,6 +77,13 @@ public struct Corrections: Sendable {
             let id = cells[0].trimmingWhitespace()
             guard !id.isEmpty else {
                 throw invalid(path, line: number, column: 1, Localized(fr: "idTechnique vide", en: "empty idTechnique"))
+            }
+            // Checked here so that every later message can quote the id as it is.
+            guard id.unicodeScalars.count <= maximumIDLength, !id.unicodeScalars.contains(where: \.isControlCharacter) else {
+                let shownID = privacy.quoted(id)
+                throw invalid(path, line: number, column: 1, Localized(
+                    fr: "idTechnique « \(shownID) » impossible : \(maximumIDLength) caractères au plus, sans saut de ligne ni caractère de contrôle",
+                    en: "idTechnique « \(shownID) » cannot be: \(maximumIDLength) characters at most, without line breaks or control characters"))
             }
             guard rows[id] == nil else {
                 throw invalid(path, line: number, column: 1, Localized(
@@ -85,15 +94,18 @@ public struct Corrections: Sendable {
                 let cell = raw.trimmingWhitespace()
                 guard !cell.isEmpty else { continue }
                 let field = header[i]
-                changes.append((field, try check(cell, field: field, path: path, line: number, column: i + 1)))
+                changes.append((field, try check(cell, field: field, path: path, line: number, column: i + 1, privacy: privacy)))
             }
             rows[id] = Row(idTechnique: id, line: number, changes: changes)
         }
         return Corrections(path: path, rows: rows)
     }
 
+    /// The schema's limit on an idTechnique.
+    static let maximumIDLength = 255
+
     /// A cell's value, checked against the field's schema type.
-    private static func check(_ cell: String, field: String, path: String, line: Int, column: Int) throws(DocumentError) -> Change {
+    private static func check(_ cell: String, field: String, path: String, line: Int, column: Int, privacy: Privacy) throws(DocumentError) -> Change {
         let decl = DepositSchema.v112.declaration(named: field)!
         let label = DepositFields.label(field)
         if cell.lowercased() == "nil" || cell.lowercased() == "nill" {
@@ -105,8 +117,9 @@ public struct Corrections: Sendable {
         }
         let type = DepositSchema.v112.simpleType(decl.type)!
         var value = cell
+        let quoted = privacy.quoted(cell, field: field)
         func refuse(_ what: Localized) -> DocumentError {
-            invalid(path, line: line, column: column, Localized(fr: "\(label.fr) « \(cell) » : \(what.fr)", en: "\(label.en) « \(cell) »: \(what.en)"))
+            invalid(path, line: line, column: column, Localized(fr: "\(label.fr) « \(quoted) » : \(what.fr)", en: "\(label.en) « \(quoted) »: \(what.en)"))
         }
         switch type.base {
         case .date:
@@ -133,45 +146,89 @@ public struct Corrections: Sendable {
                 throw refuse(Localized(fr: "\(l) caractères attendus", en: "\(l) characters expected"))
             }
             if n < (type.minLength ?? 1) || n > (type.maxLength ?? Int.max) {
-                throw refuse(Localized(fr: "de \(type.minLength ?? 1) à \(type.maxLength ?? 0) caractères",
-                                       en: "\(type.minLength ?? 1) to \(type.maxLength ?? 0) characters"))
+                throw refuse(Localized(fr: "\(n) caractères, de \(type.minLength ?? 1) à \(type.maxLength ?? 0) attendus",
+                                       en: "\(n) characters, \(type.minLength ?? 1) to \(type.maxLength ?? 0) expected"))
             }
         }
         return .value(value)
     }
 
-    /// The cells of one CSV line (double quotes, doubled inside).
-    private static func fields(of line: String, separator: Character, path: String, line number: Int) throws(DocumentError) -> [String] {
+    static func invalid(_ path: String, line: Int, column: Int?, _ message: Localized) -> DocumentError {
+        DocumentError(path: path, kind: .invalidContent(line: line, column: column, message: message))
+    }
+}
+
+/// The CSV Excel and LibreOffice write (RFC 4180): a quoted cell may hold separators, doubled
+/// quotes and line breaks (Alt+Enter in a cell); CRLF, LF and a lone CR all end a record.
+enum CSV {
+    struct Record {
+        /// Line of the file where the record starts (1-based), whatever line breaks quoted cells hold.
+        let line: Int
+        let cells: [String]
+        /// An empty line, or one of white space.
+        var isBlank: Bool { cells.count == 1 && cells[0].trimmingWhitespace().isEmpty }
+    }
+
+    /// `;` unless the first record has more commas than semicolons outside quotes.
+    static func separator(of text: String) -> Character {
+        var semicolons = 0, commas = 0, quoted = false
+        for c in text.unicodeScalars {
+            if c == "\"" { quoted.toggle() }
+            if quoted { continue }
+            if c == "\n" || c == "\r" { break }
+            if c == ";" { semicolons += 1 }
+            if c == "," { commas += 1 }
+        }
+        return semicolons >= commas ? ";" : ","
+    }
+
+    /// Every record, blank ones included. Works on scalars: as Characters, CRLF is one.
+    static func records(of text: String, separator: Character, path: String) throws(DocumentError) -> [Record] {
+        let separator = separator.unicodeScalars.first!
+        var records: [Record] = []
         var cells: [String] = []
-        var current = ""
+        var cell = String.UnicodeScalarView()
         var quoted = false
-        var chars = Array(line)[...]
-        while let c = chars.popFirst() {
+        var line = 1, recordLine = 1
+        var quote = (line: 1, column: 1)
+        var rest = Substring(text).unicodeScalars
+        while let c = rest.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if chars.first == "\"" { current.append("\""); chars.removeFirst() } else { quoted = false }
-                } else {
-                    current.append(c)
+                    if rest.first == "\"" { cell.append(c); rest.removeFirst() } else { quoted = false }
+                    continue
                 }
-            } else if c == "\"" && current.trimmingWhitespace().isEmpty {
+                if c == "\n" || (c == "\r" && rest.first != "\n") { line += 1 }
+                cell.append(c)
+            } else if c == "\"", cell.allSatisfy(\.isXMLWhitespace) {
                 quoted = true
-                current = ""
+                quote = (line, cells.count + 1)
+                cell = String.UnicodeScalarView()
             } else if c == separator {
-                cells.append(current)
-                current = ""
+                cells.append(String(cell))
+                cell = String.UnicodeScalarView()
+            } else if c == "\n" || c == "\r" {
+                if c == "\r", rest.first == "\n" { rest.removeFirst() }
+                cells.append(String(cell))
+                records.append(Record(line: recordLine, cells: cells))
+                cells = []
+                cell = String.UnicodeScalarView()
+                line += 1
+                recordLine = line
             } else {
-                current.append(c)
+                cell.append(c)
             }
         }
         if quoted {
-            throw invalid(path, line: number, column: cells.count + 1, Localized(fr: "guillemet non fermé", en: "unclosed quote"))
+            throw Corrections.invalid(path, line: quote.line, column: quote.column, Localized(
+                fr: "guillemet non fermé (ouvert ici, jamais refermé jusqu'à la fin du fichier)",
+                en: "unclosed quote (opened here, never closed up to the end of the file)"))
         }
-        cells.append(current)
-        return cells
-    }
-
-    static func invalid(_ path: String, line: Int, column: Int?, _ message: Localized) -> DocumentError {
-        DocumentError(path: path, kind: .invalidContent(line: line, column: column, message: message))
+        if !cells.isEmpty || !cell.isEmpty {
+            cells.append(String(cell))
+            records.append(Record(line: recordLine, cells: cells))
+        }
+        return records
     }
 }
 

@@ -11,8 +11,8 @@ struct RejectionRepair {
         if let n = report.nomFichier, !n.isEmpty, !options.force,
            n != (depositPath.split(separator: "/").last.map(String.init) ?? depositPath) {
             throw DocumentError(path: result.reportPath, kind: .outputRefused(Localized(
-                fr: "cet accusé porte sur « \(n) », pas sur ce dépôt ; --force pour passer outre",
-                en: "this report is about « \(n) », not this deposit; --force to go ahead anyway")))
+                fr: "cet accusé porte sur « \(options.privacy.quoted(n)) », pas sur ce dépôt ; --force pour passer outre",
+                en: "this report is about « \(options.privacy.quoted(n)) », not this deposit; --force to go ahead anyway")))
         }
         // A file that is not UTF-8 and does not say what it is: an Excel export in Windows-1252.
         var assumed: DocumentEncoding?
@@ -99,7 +99,7 @@ struct RejectionRepair {
         var segments: [OutputSegment] = []
         segments.append(0..<outline.streamLength, editedBy: mechanical + correctionEdits + header)
         let source = try Repairer.source(depositPath, copy: copy, input: input)
-        try Repairer.write(segments, source: source, encoding: .utf8, prefix: [], generation: outline.generation,
+        try Repairer.write(segments, source: source, encoding: .utf8, generation: outline.generation,
                            options: options, into: &result)
         if case .invalid(let check)? = result.refusal {
             for v in check.violations {
@@ -117,5 +117,13 @@ struct RejectionRepair {
                 return inside.isEmpty ? nil : (r.id, r.line, r.range, inside)
             }, source: source)
         }
+    }
+}
+
+extension RepairResult {
+    /// After a technical rejection, the output is the deposit as the CDC refused it (new idFlux and
+    /// horodatage aside): ackfix found nothing to fix, so the same errors will likely come back.
+    public var resendsRejectedDepositUnchanged: Bool {
+        reportKind == .rejection && refusal == nil && fileFixes.isEmpty && passages.allSatisfy { $0.fixes.isEmpty }
     }
 }

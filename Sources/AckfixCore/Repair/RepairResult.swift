@@ -15,16 +15,32 @@ public struct RepairResult: Sendable {
         public var isInOutput: Bool { self == .resubmitted || self == .resubmittedFixed || self == .needsReview }
     }
 
+    /// One passage's account. Small (a repair can account for 200,000 passages): the class is kept
+    /// as its place in the catalogue.
     public struct PassageAccount: Sendable {
         public let idTechnique: String
         public internal(set) var outcome: Outcome
-        /// The class of the CDC's refusal (functional report), nil after a technical rejection.
-        public let errorClass: ErrorClass?
+        private let classIndex: UInt8
+        private let line: Int32
         public internal(set) var fixes: [AppliedFix]
         public internal(set) var newIdTechnique: String?
         /// What to do, for a passage to review; why, for one left out.
         public internal(set) var note: Localized?
-        public let depositLine: Int?
+
+        init(idTechnique: String, outcome: Outcome, errorClass: ErrorClass?, fixes: [AppliedFix], newIdTechnique: String?,
+             note: Localized?, depositLine: Int?) {
+            self.idTechnique = idTechnique
+            self.outcome = outcome
+            classIndex = errorClass.flatMap { c in ErrorCatalogue.all.firstIndex { $0.code == c.code } }.map(UInt8.init) ?? .max
+            line = depositLine.map { Int32(clamping: $0) } ?? -1
+            self.fixes = fixes
+            self.newIdTechnique = newIdTechnique
+            self.note = note
+        }
+
+        /// The class of the CDC's refusal (functional report), nil after a technical rejection.
+        public var errorClass: ErrorClass? { classIndex == .max ? nil : ErrorCatalogue.all[Int(classIndex)] }
+        public var depositLine: Int? { line < 0 ? nil : Int(line) }
     }
 
     /// Why no file was written.

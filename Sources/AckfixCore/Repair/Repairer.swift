@@ -30,7 +30,7 @@ public enum Repairer {
     public static func repair(depositPath: String, reportPath: String, options: Options,
                               progress: ProgressObserver? = nil) throws(DocumentError) -> RepairResult {
         let report = try ProcessingReportReader.read(path: reportPath)
-        let corrections = try options.correctionsPath.map { path throws(DocumentError) in try Corrections.read(path: path) }
+        let corrections = try options.correctionsPath.map { path throws(DocumentError) in try Corrections.read(path: path, privacy: options.privacy) }
         let output = options.output ?? defaultOutput(for: depositPath, now: options.now)
         var result = RepairResult(reportKind: report.kind, depositPath: depositPath, reportPath: reportPath,
                                   outputPath: output, dryRun: options.dryRun)
@@ -88,13 +88,13 @@ public enum Repairer {
 
     /// Writes (or, in a dry run, only validates) the output; fills in the result.
     static func write(
-        _ segments: [OutputSegment], source: ByteSource, encoding: DocumentEncoding, prefix: [UInt8],
+        _ segments: [OutputSegment], source: ByteSource, encoding: DocumentEncoding,
         generation: SchemaGeneration, options: Options, into result: inout RepairResult
     ) throws(DocumentError) {
         do {
             result.outputCheck = try OutputWriter.write(
                 segments, from: source, to: options.dryRun ? nil : result.outputPath, overwrite: options.force,
-                encoding: encoding, prefix: prefix, generation: generation)
+                encoding: encoding, generation: generation)
             result.written = !options.dryRun
         } catch {
             switch error {
@@ -186,18 +186,20 @@ private struct FunctionalRepair {
     func run(progress: ProgressObserver?, into result: inout RepairResult) throws(DocumentError) {
         let depositPath = result.depositPath
         // Report order is kept for the account; the first occurrence of an id is the one used.
-        var firstIndex: [String: Int] = [:]
-        for (i, r) in report.refused.enumerated() where firstIndex[r.idTechnique] == nil { firstIndex[r.idTechnique] = i }
-        var classOf: [String: ErrorClass] = [:]
-        let classes = report.refused.map { r -> ErrorClass in
-            guard let m = r.messages.first else { return .unclassifiedFunctional }
+        let index = RefusedIndex(report.refused)
+        // Each passage's class, as its place in the catalogue (most passages share a handful of messages).
+        var classOf: [String: UInt8] = [:]
+        let classIndex = report.refused.map { r -> UInt8 in
+            let m = r.messages.first ?? ""
             if let c = classOf[m] { return c }
-            let c = ErrorCatalogue.classifyFunctional(m).errorClass
+            let code = m.isEmpty ? ErrorClass.unclassifiedFunctional.code : ErrorCatalogue.classifyFunctional(m).errorClass.code
+            let c = UInt8(ErrorCatalogue.functional.firstIndex { $0.code == code }!)
             classOf[m] = c
             return c
         }
+        func errorClass(_ i: Int) -> ErrorClass { ErrorCatalogue.functional[Int(classIndex[i])] }
         if let corrections {
-            for row in corrections.rows.values.sorted(by: { $0.line < $1.line }) where firstIndex[row.idTechnique] == nil {
+            for row in corrections.rows.values.sorted(by: { $0.line < $1.line }) where index.firstIndex(of: row.idTechnique) == nil {
                 throw Corrections.invalid(corrections.path, line: row.line, column: 1, Localized(
                     fr: "l'idTechnique \(row.idTechnique) n'est pas un passage refusé de l'accusé",
                     en: "idTechnique \(row.idTechnique) is not a refused passage of the report"))
@@ -206,27 +208,29 @@ private struct FunctionalRepair {
 
         let (input, copy) = try Repairer.open(depositPath, repairDeclaration: false)
         var plans = [Plan?](repeating: nil, count: report.refused.count)
-        var allIDs: Set<String>? = options.duplicates == .renumber ? [] : nil
+        // Renumbering must avoid every id of the deposit.
+        let renumbers = options.duplicates == .renumber && classIndex.indices.contains { errorClass($0) == .duplicateID }
+        var allIDs: Set<String>? = renumbers ? [] : nil
         var correctionError: DocumentError?
         let holder = OutlineHolder()
         let unsafe = options.unsafeFixes
         let (outline, _) = try DepositReader.read(
             input: input, progress: progress, onChunk: copy.map { c in { c.write($0) } },
-            keepingOnly: { firstIndex[$0] != nil }
+            keepingOnly: { index.firstIndex(of: $0) != nil }
         ) { passage in
             guard let id = passage.idTechnique else { return }
             allIDs?.insert(id)
-            guard passage.isComplete, let i = firstIndex[id] else { return }
+            guard passage.isComplete, let i = index.firstIndex(of: id) else { return }
             if plans[i] != nil {
                 plans[i]!.occurrences += 1
                 return
             }
             var editor = PassageEditor(passage: passage, index: i, xsiPrefix: holder.xsiPrefix)
-            if classes[i] != .duplicateID {
+            if errorClass(i) != .duplicateID {
                 if let row = corrections?.row(for: id), let problem = editor.apply(row), correctionError == nil {
                     correctionError = Corrections.invalid(corrections!.path, line: row.line, column: nil, problem)
                 }
-                if unsafe { editor.applyUnsafeFixes(for: classes[i]) }
+                if unsafe { editor.applyUnsafeFixes(for: errorClass(i)) }
             }
             plans[i] = Plan(range: passage.range, leadingTriviaStart: passage.leadingTriviaStart,
                             certificationIndex: passage.certificationIndex, line: passage.line, edits: editor.edits,
@@ -240,7 +244,7 @@ private struct FunctionalRepair {
 
         // Certification blocks: a fixable type or code is fixed when the CDC refused a passage of the block for it.
         var correctedKey: [Int: (type: String, code: String)] = [:]
-        for (i, plan) in plans.enumerated() where classes[i] == .certificationStatusKO {
+        for (i, plan) in plans.enumerated() where errorClass(i) == .certificationStatusKO {
             guard let plan, outline.certifications.indices.contains(plan.certificationIndex) else { continue }
             let c = outline.certifications[plan.certificationIndex]
             if let t = c.typeText, let k = c.codeText, let problem = CertificationCode.analyse(type: t, code: k),
@@ -250,14 +254,13 @@ private struct FunctionalRepair {
         }
 
         // Accounts, in report order.
-        var usedIDs = Set(report.refused.map(\.idTechnique))
-        if let allIDs { usedIDs.formUnion(allIDs) }
+        var usedIDs = allIDs.map { $0.union(report.refused.map(\.idTechnique)) } ?? []
         var accounts: [RepairResult.PassageAccount] = []
-        var seen = Set<String>()
+        accounts.reserveCapacity(report.refused.count)
         for (i, refused) in report.refused.enumerated() {
             let id = refused.idTechnique
-            guard seen.insert(id).inserted else { continue }  // a KO listed twice is accounted once
-            let c = classes[i]
+            guard index.firstIndex(of: id) == i else { continue }  // a KO listed twice is accounted once
+            let c = errorClass(i)
             var account = RepairResult.PassageAccount(
                 idTechnique: id, outcome: .resubmitted, errorClass: c, fixes: [], newIdTechnique: nil, note: nil,
                 depositLine: plans[i]?.line)
@@ -311,24 +314,28 @@ private struct FunctionalRepair {
         }
         result.passages = accounts
 
-        let kept = plans.enumerated().compactMap { i, p in p.map { (i, $0) } }.sorted { $0.1.range.lowerBound < $1.1.range.lowerBound }
+        // Positions of the passages to send, in deposit order.
+        let kept = plans.indices.filter { plans[$0] != nil }.sorted { plans[$0]!.range.lowerBound < plans[$1]!.range.lowerBound }
         guard !kept.isEmpty else {
             result.refusal = .nothingToSend
             return
         }
         // Certification groups: blocks whose (fixed) type and code agree are merged, in order of appearance.
-        var groups: [(key: String, template: Int, plans: [Plan])] = []
+        var groups: [(key: String, template: Int, plans: [Int])] = []
+        var groupOfKey: [String: Int] = [:]
         func key(_ index: Int) -> String {
             if let f = correctedKey[index] { return f.type + " " + f.code }
             let c = outline.certifications[index]
             return (c.typeText ?? "") + " " + (c.codeText ?? "")
         }
-        for (_, plan) in kept {
-            let k = key(plan.certificationIndex)
-            if let g = groups.firstIndex(where: { $0.key == k }) {
-                groups[g].plans.append(plan)
+        for i in kept {
+            let certification = plans[i]!.certificationIndex
+            let k = key(certification)
+            if let g = groupOfKey[k] {
+                groups[g].plans.append(i)
             } else {
-                groups.append((k, plan.certificationIndex, [plan]))
+                groupOfKey[k] = groups.count
+                groups.append((k, certification, [i]))
             }
         }
         // A block that needs fixing joins an earlier block of the deposit already right, when there is one.
@@ -355,7 +362,7 @@ private struct FunctionalRepair {
         guard let certsContent = outline.certificationsContentRange, let certsTrailing = outline.certificationsTrailingTrivia else {
             throw DocumentError(path: depositPath, kind: .wrongDocument(expected: .deposit, found: outline.rootName?.localName ?? "?"))
         }
-        let needsXSI = holder.xsiPrefix == nil && kept.contains { $0.1.needsXSI }
+        let needsXSI = holder.xsiPrefix == nil && kept.contains { plans[$0]!.needsXSI }
         var segments: [OutputSegment] = []
         segments.append(0..<certsContent.lowerBound, editedBy: Repairer.headerEdits(
             outline, fluxID: result.newFluxID, horodatage: result.newHorodatage, declareXSI: needsXSI))
@@ -370,17 +377,22 @@ private struct FunctionalRepair {
                 if let v = t.code, parts.count > 1, parts[1] != t.codeText { certEdits.append(ByteEdit(range: v.contentRange, text: parts[1])) }
             }
             segments.append(t.leadingTriviaStart..<content.lowerBound, editedBy: certEdits)
-            for plan in g.plans { segments.append(plan.leadingTriviaStart..<plan.range.upperBound, editedBy: plan.edits) }
+            for i in g.plans {
+                let plan = plans[i]!
+                segments.append(plan.leadingTriviaStart..<plan.range.upperBound, editedBy: plan.edits)
+            }
             segments.append(trailing.lowerBound..<t.range.upperBound, editedBy: certEdits)
         }
         segments.append(certsTrailing.lowerBound..<outline.streamLength, editedBy: [])
 
         let source = try Repairer.source(depositPath, copy: copy, input: input)
         try Repairer.write(segments, source: source, encoding: outline.encoding,
-                           prefix: [], generation: outline.generation, options: options, into: &result)
+                           generation: outline.generation, options: options, into: &result)
         if options.diff {
-            result.diff = Repairer.diffs(kept.filter { !$0.1.edits.isEmpty }.map { (report.refused[$0.0].idTechnique, $0.1.line, $0.1.range, $0.1.edits) },
-                                         source: source)
+            result.diff = Repairer.diffs(kept.compactMap { i in
+                let plan = plans[i]!
+                return plan.edits.isEmpty ? nil : (report.refused[i].idTechnique, plan.line, plan.range, plan.edits)
+            }, source: source)
         }
     }
 
@@ -390,8 +402,9 @@ private struct FunctionalRepair {
         let fileName = depositPath.split(separator: "/").last.map(String.init) ?? depositPath
         let idFlux = outline.header.idFlux?.value.trimmingWhitespace()
         var problems: [String] = []
-        if let n = report.nomFichier, !n.isEmpty, n != fileName { problems.append("nomFichier « \(n) » ≠ « \(fileName) »") }
-        if let f = report.idFlux, let d = idFlux, !f.isEmpty, f != d { problems.append("idFlux « \(f) » ≠ « \(d) »") }
+        let q = options.privacy
+        if let n = report.nomFichier, !n.isEmpty, n != fileName { problems.append("nomFichier « \(q.quoted(n)) » ≠ « \(q.quoted(fileName)) »") }
+        if let f = report.idFlux, let d = idFlux, !f.isEmpty, f != d { problems.append("idFlux « \(q.quoted(f)) » ≠ « \(q.quoted(d)) »") }
         guard problems.isEmpty else {
             throw DocumentError(path: result.reportPath, kind: .outputRefused(Localized(
                 fr: "cet accusé ne porte pas sur ce dépôt (\(problems.joined(separator: ", "))) ; --force pour passer outre",

@@ -58,7 +58,8 @@ public struct ProcessingReport: Sendable {
     public var idTraitement: String?
     public var idDemande: String?
     public var refused: [RefusedPassage] = []
-    public var acceptedIDs: [String] = []
+    /// How many passages the report accepted (their ids are not kept: a report lists up to 200,000).
+    public var acceptedCount = 0
     public var errors: [RejectionError] = []
     public var anomalies: [Anomaly] = []
 

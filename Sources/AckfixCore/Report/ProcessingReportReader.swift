@@ -20,6 +20,9 @@ public final class ProcessingReportReader: XMLStreamHandler {
     private var passage: ProcessingReport.RefusedPassage?
     private var error: ProcessingReport.RejectionError?
     private var rootName: String?
+    private var refusedIDs = Set<String>()
+    private var sawRefusals = false
+    private var acceptedBeforeRefusals: [String] = []
 
     public init() {}
 
@@ -49,13 +52,7 @@ public final class ProcessingReportReader: XMLStreamHandler {
     func finished() -> ProcessingReport {
         var r = report
         r.kind = sawErrors && (!r.errors.isEmpty || !sawPassageSections) ? .rejection : .functional
-        var seen = Set<String>()
-        for p in r.refused where !p.idTechnique.isEmpty {
-            if !seen.insert(p.idTechnique).inserted {
-                r.anomalies.append(.init(kind: .duplicateKO(p.idTechnique), line: p.line))
-            }
-        }
-        for id in r.acceptedIDs where seen.contains(id) {
+        for id in acceptedBeforeRefusals where refusedIDs.contains(id) {
             r.anomalies.append(.init(kind: .bothOKAndKO(id), line: 0))
         }
         return r
@@ -87,6 +84,7 @@ public final class ProcessingReportReader: XMLStreamHandler {
             sawErrors = true
             place = .errors
         case (.koSection, "passage"):
+            sawRefusals = true
             passage = .init(idTechnique: "", messages: [], line: tag.line)
             place = .koPassage
         case (.koPassage, "idtechnique"): place = .koID
@@ -125,12 +123,22 @@ public final class ProcessingReportReader: XMLStreamHandler {
         case .koPassage:
             if let p = passage {
                 if p.idTechnique.isEmpty { report.anomalies.append(.init(kind: .passageWithoutID, line: p.line)) }
+                if !p.idTechnique.isEmpty, !refusedIDs.insert(p.idTechnique).inserted {
+                    report.anomalies.append(.init(kind: .duplicateKO(p.idTechnique), line: p.line))
+                }
                 if p.messages.isEmpty { report.anomalies.append(.init(kind: .passageWithoutMessage, line: p.line)) }
                 report.refused.append(p)
             }
             passage = nil
         case .okID, .okPassageID:
-            if !value.isEmpty { report.acceptedIDs.append(value) }
+            guard !value.isEmpty else { break }
+            report.acceptedCount += 1
+            // Reports list refusals first: an accepted id is checked at once; the others wait for the end.
+            if refusedIDs.contains(value) {
+                report.anomalies.append(.init(kind: .bothOKAndKO(value), line: 0))
+            } else if !sawRefusals {
+                acceptedBeforeRefusals.append(value)
+            }
         case .errorField("type"): error?.type = value
         case .errorField("message"): error?.message = value
         case .errorField("ligne"): error?.line = number(value, element: "ligne")

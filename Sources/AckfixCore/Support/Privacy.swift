@@ -11,6 +11,30 @@ public struct Privacy: Sendable {
         showPersonalData || value.isEmpty || !DepositFields.isPersonal(field) ? value : Self.mask
     }
 
+    /// A value read from a file, as a message may quote it: masked when it is personal, control
+    /// characters written out (a message is one line, and a file must not drive the terminal),
+    /// cut after `limit` characters.
+    public func quoted(_ value: String, field: String = "", limit: Int = 40) -> String {
+        var out = ""
+        var count = 0
+        for scalar in display(value, field: field).unicodeScalars {
+            if count == limit {
+                out += "…"
+                break
+            }
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.isControlCharacter:
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return out
+    }
+
     /// A validator message with the quoted value hidden when it belongs to a personal field.
     public func display(message: String, value: String?, personal: Bool) -> String {
         guard !showPersonalData, personal, let value, !value.isEmpty else { return message }
@@ -32,4 +56,9 @@ extension String {
         }
         return out + rest
     }
+}
+
+extension Unicode.Scalar {
+    /// C0 and C1 controls, and the Unicode line and paragraph separators.
+    var isControlCharacter: Bool { properties.generalCategory == .control || self == "\u{2028}" || self == "\u{2029}" }
 }

@@ -3,12 +3,14 @@ enum ExplanationPhrases {
     static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 
     static func headerFacts(_ r: ProcessingReport, _ l: Language) -> String {
+        // The report's own words, written out safely (no control character reaches the terminal).
+        let q = Privacy(showPersonalData: true)
         var parts: [String] = []
         parts.append((l == .fr ? "fichier déposé : " : "deposited file: ")
-            + (r.nomFichier ?? (l == .fr ? "non indiqué" : "not given")))
-        if let id = r.idFlux { parts.append("idFlux \(id)") }
-        if let t = r.idTraitement { parts.append((l == .fr ? "traitement n° " : "processing no. ") + t) }
-        if let d = r.idDemande { parts.append((l == .fr ? "demande n° " : "request no. ") + d) }
+            + (r.nomFichier.map { q.quoted($0, limit: 200) } ?? (l == .fr ? "non indiqué" : "not given")))
+        if let id = r.idFlux { parts.append("idFlux " + q.quoted(id, limit: 200)) }
+        if let t = r.idTraitement { parts.append((l == .fr ? "traitement n° " : "processing no. ") + q.quoted(t, limit: 200)) }
+        if let d = r.idDemande { parts.append((l == .fr ? "demande n° " : "request no. ") + q.quoted(d, limit: 200)) }
         return parts.joined(separator: " · ")
     }
 
@@ -104,8 +106,8 @@ enum ExplanationPhrases {
     }
 
     static func readFailure(_ f: XMLReadFailure, _ l: Language) -> String {
-        l == .fr
-            ? "Le dépôt n'est pas du XML bien formé (ligne \(f.line), colonne \(f.column)) : \(f.detail). ackfix l'a lu jusque-là."
-            : "The deposit is not well-formed XML (line \(f.line), column \(f.column)): \(f.detail). ackfix read it up to there."
+        let cause = DocumentError(path: "", kind: .xml(f)).cause(l)
+        return l == .fr ? "Le dépôt n'a pas pu être lu jusqu'au bout (\(cause)). ackfix l'a lu jusque-là."
+                        : "The deposit could not be read to its end (\(cause)). ackfix read it up to there."
     }
 }

@@ -22,6 +22,8 @@ public struct RepairJSONRenderer {
         j.field("dryRun", r.dryRun)
         j.field("written", r.written)
         j.field("valid", r.outputCheck?.isValid ?? false)
+        // After a technical rejection, nothing was found to fix: the CDC will likely refuse it again.
+        j.field("unchanged", r.resendsRejectedDepositUnchanged)
         j.field("newIdFlux", r.newFluxID)
         j.field("newHorodatage", r.newHorodatage)
         j.key("refusal")

@@ -17,7 +17,7 @@ public struct RepairTextRenderer {
             ? (fr ? "accusé de traitement, \(r.passages.count) passage(s) refusé(s)" : "processing report, \(r.passages.count) refused passage(s)")
             : (fr ? "refus technique : tout le dépôt est renvoyé" : "technical rejection: the whole deposit goes again")
         out.write(style.bold((fr ? "Réparation de " : "Repair of ") + r.depositPath) + (fr ? " d'après " : " from ") + r.reportPath + " (\(kind))\n")
-        let inOutput = r.passages.filter { $0.outcome.isInOutput }.count
+        let inOutput = r.passages.reduce(0) { $0 + ($1.outcome.isInOutput ? 1 : 0) }
         switch r.refusal {
         case .invalid(let check)?:
             out.write(style.red(fr ? "Fichier NON écrit : il ne passerait pas le contrôle du schéma. À corriger d'abord (à la main ou avec --corrections) :"
@@ -52,6 +52,10 @@ public struct RepairTextRenderer {
             if let note = p.note { out.write("      → " + note(l) + "\n") }
         }
         out.write("\n" + summary(r) + "\n")
+        if r.resendsRejectedDepositUnchanged {
+            out.write(style.yellow(fr ? "Rien à corriger n'a été trouvé : le fichier est le dépôt refusé tel quel (idFlux et horodatage mis à part), la CDC le refusera sans doute pour les mêmes erreurs. Voyez ackfix explain pour le détail de chaque erreur."
+                                      : "Nothing to fix was found: the file is the refused deposit as it was (idFlux and horodatage aside), so the CDC will likely refuse it for the same errors. See ackfix explain for each error.") + "\n")
+        }
         let unsafeHidden = r.passages.contains { $0.outcome == .needsReview && $0.errorClass.map(Self.hasUnsafeFix) == true }
             && !r.passages.contains { $0.fixes.contains { $0.kind.safety == .unsafe } }
         if unsafeHidden {
