@@ -32,7 +32,7 @@ let package = Package(
         ),
         .executableTarget(name: "ackfix-gen", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "AckfixCoreTests", dependencies: ["AckfixCore"]),
-        // Runs the built `ackfix` binary, as users do.
-        .testTarget(name: "AckfixCLITests", dependencies: ["ackfix"], exclude: ["Golden"]),
+        // Runs the built `ackfix` binary, as users do (and `ackfix-gen` for the property tests).
+        .testTarget(name: "AckfixCLITests", dependencies: ["ackfix", "ackfix-gen"], exclude: ["Golden"]),
     ]
 )

@@ -24,9 +24,15 @@ enum CLI {
         let stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Result {
+    /// Another program built with the package (`ackfix-gen`), beside `ackfix`.
+    static func sibling(_ name: String) -> String {
+        URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
+    static func run(_ arguments: [String], executable: String = binary, environment: [String: String] = [:],
+                    in directory: String? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
+        p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
         p.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
         var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]

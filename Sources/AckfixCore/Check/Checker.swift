@@ -155,8 +155,9 @@ private struct FileCheck {
         let registry = IDRegistry()
         let holder = OutlineHolder()
         let now = options.now
-        let passageRules = Checker.rules.compactMap { r -> (CheckRule, @Sendable (PassageContext) -> [RuleFinding])? in
-            if case .passage(let f) = r.body, options.keeps(r.code) { return (r, f) }
+        // The rules' positions and bodies only: a rule itself is looked up when it finds something.
+        let passageRules = Checker.rules.indices.compactMap { i -> (Int, @Sendable (PassageContext) -> [RuleFinding])? in
+            if case .passage(let f) = Checker.rules[i].body, options.keeps(Checker.rules[i].code) { return (i, f) }
             return nil
         }
 
@@ -167,7 +168,7 @@ private struct FileCheck {
                                      now: now, xsiPrefix: holder.xsiPrefix)
             for (rule, evaluate) in passageRules {
                 for finding in evaluate(ctx) {
-                    add(ruleDiagnostic(rule, finding, id: passage.idTechnique, certification: passage.certificationIndex))
+                    add(ruleDiagnostic(Checker.rules[rule], finding, id: passage.idTechnique, certification: passage.certificationIndex))
                 }
             }
         } onRoot: { outline in

@@ -40,7 +40,7 @@ final class PassageLocator: XMLStreamHandler {
     }
 
     func characters(_ text: UnsafeRawBufferPointer) {
-        if inID, idText!.count < 256 { idText! += text.prefix(256 - idText!.count) }
+        if inID { idText!.append(text, upTo: 256) }
     }
 
     func endElement(_ tag: XMLEndTag) {

@@ -111,7 +111,7 @@ public final class DepositReader: XMLStreamHandler {
             }
         }
         let trivia = parent?.lastChildEnd ?? tag.tagStart
-        if passage == nil { text.removeAll(keepingCapacity: true) }
+        if passage == nil { text.clear() }
         let slim = Tag(name: tag.name, tagStart: tag.tagStart, tagEnd: tag.tagEnd, line: tag.line, column: tag.column,
                        isNil: !tag.attributes.isEmpty && Self.isNil(tag))
         stack.append(Frame(role: role, tag: slim, leadingTriviaStart: trivia, lastChildEnd: tag.tagEnd, pathIndex: path,
@@ -209,7 +209,7 @@ public final class DepositReader: XMLStreamHandler {
         default:
             break
         }
-        if passage == nil { text.removeAll(keepingCapacity: true) }
+        if passage == nil { text.clear() }
     }
 
     private func record(_ frame: Frame, end: XMLEndTag) {

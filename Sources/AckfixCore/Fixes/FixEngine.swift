@@ -68,7 +68,7 @@ public final class FixEngine: XMLStreamHandler {
     }
 
     public func startElement(_ tag: XMLStartTag) {
-        text.removeAll(keepingCapacity: true)
+        text.clear()
         guard let parentIndex = stack.indices.last else {
             root = tag
             xsiPrefix = tag.namespaceDeclarations.first { $0.uri == Namespaces.xsi }.map { $0.prefix ?? "" }
@@ -80,7 +80,7 @@ public final class FixEngine: XMLStreamHandler {
             return
         }
         stack[parentIndex].hasChildren = true
-        let parent = stack[parentIndex]
+        let parent = (typeIndex: stack[parentIndex].typeIndex, lastChildEnd: stack[parentIndex].lastChildEnd)
         var child = -1
         if parent.typeIndex >= 0, let position = resolver.position(in: parent.typeIndex, of: tag.name) {
             stack[parentIndex].seen |= 1 << UInt64(position)
@@ -103,8 +103,8 @@ public final class FixEngine: XMLStreamHandler {
     }
 
     public func characters(_ chunk: UnsafeRawBufferPointer) {
-        guard let top = stack.indices.last, stack[top].typeIndex < 0, text.count < 4096 else { return }
-        text.append(contentsOf: chunk.prefix(4096 - text.count))
+        guard let top = stack.indices.last, stack[top].typeIndex < 0 else { return }
+        text.append(chunk, upTo: 4096)
     }
 
     public func endElement(_ end: XMLEndTag) {
@@ -118,7 +118,7 @@ public final class FixEngine: XMLStreamHandler {
             if role == .birthInseeCode { stack[parentIndex].hasInseeCode = true }
         }
         defer {
-            text.removeAll(keepingCapacity: true)
+            text.clear()
             if role == .passage { inPassage = false }
         }
         guard frame.child >= 0 else { return }

@@ -50,51 +50,26 @@ public final class ByteSource {
 /// `finish()` the file belongs to the `ByteSource(path:temporary: true)` the caller opens on it.
 /// A read that throws half-way (or a first attempt retried in another encoding) leaves nothing.
 final class StreamCopy {
-    let path: String
-    private var fd: Int32
-    private(set) var failed = false
+    private let file: ScratchFile
+    private var finished = false
+    var path: String { file.path }
 
     init?(besides original: String) {
-        let dir = original.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        var template = Array(((dir.isEmpty ? "." : dir) + "/.ackfix-stream-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if fd < 0 {
-            // The deposit's folder may be read-only: fall back to the temporary folder.
-            var t = Array("/tmp/.ackfix-stream-XXXXXX".utf8CString)
-            let fd2 = t.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard fd2 >= 0 else { return nil }
-            self.fd = fd2
-            path = String(decoding: t.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        } else {
-            self.fd = fd
-            path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
+        // The deposit's folder may be read-only: then the temporary folder.
+        guard let file = ScratchFile(in: ScratchFile.folder(of: original), name: "ackfix-stream-")
+                ?? ScratchFile(in: "/tmp", name: "ackfix-stream-") else { return nil }
+        self.file = file
     }
 
-    func write(_ chunk: [UInt8]) {
-        guard !failed else { return }
-        chunk.withUnsafeBytes { buf in
-            var done = 0
-            while done < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
-                if n <= 0 {
-                    failed = true
-                    return
-                }
-                done += n
-            }
-        }
-    }
+    func write(_ chunk: [UInt8]) { file.write(chunk) }
 
     /// Ends the copy and hands the file over (see the type's ownership rule).
     func finish() {
-        close(fd)
-        fd = -1
+        file.close()
+        finished = true
     }
 
     deinit {
-        guard fd >= 0 else { return }
-        close(fd)
-        unlink(path)
+        if !finished { file.remove() }
     }
 }

@@ -7,8 +7,6 @@ public struct OutputCheck: Sendable {
     public var violations: [SchemaViolation] = []
     public var passageCount = 0
     public var bytes = 0
-    /// Ids of the passages in the output, in order.
-    public var passageIDs: [String] = []
     public var isValid: Bool { violations.isEmpty && readFailure == nil }
     public var readFailure: XMLReadFailure?
 }
@@ -30,36 +28,52 @@ public enum OutputWriter {
     ///     names it (`PrologRepair.conform`), and UTF-16 starts with its byte order mark.
     public static func write(
         _ segments: [OutputSegment], from source: ByteSource, to destination: String?, overwrite: Bool,
-        encoding: DocumentEncoding, generation: SchemaGeneration, collectIDs: Bool = false
+        encoding: DocumentEncoding, generation: SchemaGeneration
     ) throws(Failure) -> OutputCheck {
-        var check = OutputCheck()
-        let validator = SchemaValidator(schema: .forGeneration(generation)) { check.violations.append($0) }
-        let counter = DepositReader { passage in
-            check.passageCount += 1
-            if collectIDs, let id = passage.idTechnique { check.passageIDs.append(id) }
+        // The check reads the bytes back on another core while this one writes them.
+        let pipe = ChunkPipe()
+        let checking = BackgroundWork { () -> OutputCheck in
+            var check = OutputCheck()
+            let validator = SchemaValidator(schema: .forGeneration(generation)) { check.violations.append($0) }
+            // Counts passages without recording them (their content is the validator's business).
+            let counter = DepositReader(keepingOnly: { _ in false }) { _ in check.passageCount += 1 }
+            // The segments are UTF-8 whatever encoding their declaration names (the output's).
+            let parser = XMLStreamParser(handler: HandlerFanout([counter, validator]), ignoreDeclaredEncoding: true)
+            while let chunk = pipe.receive() {
+                parser.feed(chunk)
+                check.bytes += chunk.count
+            }
+            do throws(XMLReadFailure) { try parser.finish() } catch { check.readFailure = error }
+            return check
         }
-        // The segments are UTF-8 whatever encoding their declaration names (the output's).
-        let parser = XMLStreamParser(handler: HandlerFanout([counter, validator]), ignoreDeclaredEncoding: true)
         let encoder = OutputEncoder(encoding)
         var file: TemporaryFile?
+        func abandon(_ failure: Failure) -> Failure {
+            pipe.close()
+            _ = checking.wait()
+            file?.discard()
+            return failure
+        }
         if let destination {
-            if !overwrite, access(destination, F_OK) == 0 { throw .exists(destination) }
-            guard let f = TemporaryFile(beside: destination) else { throw .cannotWrite(destination) }
+            if !overwrite, access(destination, F_OK) == 0 { throw abandon(.exists(destination)) }
+            guard let f = TemporaryFile(beside: destination) else { throw abandon(.cannotWrite(destination)) }
             file = f
             f.write(encoder.byteOrderMark)
         }
         var pending: [UInt8] = []
-        pending.reserveCapacity(1 << 18)
         var atHead = true
+        // The first chunk holds at least 256 KiB, or the whole output: the prolog is in it. The next
+        // ones stay under 128 KiB, where freed memory is reused rather than given back and asked again.
+        var chunkSize = 1 << 18
         func flush() {
             guard !pending.isEmpty else { return }
-            // The first flush holds at least 256 KiB, or the whole output: the prolog is in it.
             if atHead { PrologRepair.conform(&pending, to: encoding) }
             atHead = false
-            parser.feed(pending)
-            check.bytes += pending.count
             if let file { file.write(encoder.encode(pending)) }
-            pending.removeAll(keepingCapacity: true)
+            pipe.send(pending)
+            chunkSize = 1 << 16
+            pending = []
+            pending.reserveCapacity(chunkSize)
         }
         do {
             for segment in segments {
@@ -69,18 +83,18 @@ public enum OutputWriter {
                 case .copy(let range):
                     try source.read(range) { chunk in
                         pending.append(contentsOf: chunk)
-                        if pending.count >= 1 << 18 { flush() }
+                        if pending.count >= chunkSize { flush() }
                     }
                 }
-                if pending.count >= 1 << 18 { flush() }
+                if pending.count >= chunkSize { flush() }
             }
         } catch {
-            file?.discard()
-            throw .input(error)
+            throw abandon(.input(error))
         }
         flush()
+        pipe.close()
         if let file { file.write(encoder.finish()) }
-        do { try parser.finish() } catch { check.readFailure = error }
+        let check = checking.wait()
         guard check.isValid else {
             file?.discard()
             throw .invalid(check)
@@ -97,54 +111,39 @@ public enum OutputWriter {
 
 /// A temporary file in the destination's folder, renamed into place at the end.
 final class TemporaryFile {
-    let path: String
-    private var fd: Int32
-    private(set) var failed = false
+    private let file: ScratchFile
 
     init?(beside destination: String) {
-        let parts = destination.split(separator: "/", omittingEmptySubsequences: false)
-        let dir = parts.dropLast().joined(separator: "/")
-        let name = parts.last.map(String.init) ?? "output"
-        var template = Array(((dir.isEmpty ? "." : dir) + "/." + name + ".ackfix-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return nil }
-        self.fd = fd
-        path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        fchmod(fd, 0o644)
+        let name = destination.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? "output"
+        guard let file = ScratchFile(in: ScratchFile.folder(of: destination), name: name + ".ackfix-") else { return nil }
+        self.file = file
+        // The output holds the deposit's personal data: a file it replaces keeps its permissions,
+        // a new one gets what the umask allows (mkstemp made it 0600).
+        var st = stat()
+        fchmod(file.descriptor, stat(destination, &st) == 0 ? st.st_mode & 0o777 : 0o666 & ~Self.umask)
     }
 
-    func write(_ bytes: [UInt8]) {
-        guard !failed, !bytes.isEmpty else { return }
-        bytes.withUnsafeBytes { buf in
-            var done = 0
-            while done < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
-                if n <= 0 {
-                    failed = true
-                    return
-                }
-                done += n
-            }
-        }
-    }
+    /// The process's umask, read once (reading it means setting it).
+    private static let umask: mode_t = {
+        let mask = Glibc.umask(0o077)
+        Glibc.umask(mask)
+        return mask
+    }()
+
+    func write(_ bytes: [UInt8]) { file.write(bytes) }
 
     /// Flushes to disk and moves into place; without `overwrite`, an existing file is kept.
     func commit(to destination: String, overwrite: Bool) -> Bool {
-        guard !failed, fsync(fd) == 0 else { return false }
-        close(fd)
-        fd = -1
-        if overwrite { return rename(path, destination) == 0 }
+        guard !file.failed, fsync(file.descriptor) == 0 else { return false }
+        file.close()
+        if overwrite { return rename(file.path, destination) == 0 }
         // link() refuses to replace an existing file: no window where one could be overwritten.
-        guard link(path, destination) == 0 else { return false }
-        unlink(path)
+        guard link(file.path, destination) == 0 else { return false }
+        unlink(file.path)
         return true
     }
 
-    func discard() {
-        if fd >= 0 { close(fd) }
-        fd = -1
-        unlink(path)
-    }
+    func discard() { file.remove() }
 }
 
 /// UTF-8 in, the output's encoding out. Characters a single-byte encoding lacks become character

@@ -121,6 +121,13 @@ public struct Corrections: Sendable {
         func refuse(_ what: Localized) -> DocumentError {
             invalid(path, line: line, column: column, Localized(fr: "\(label.fr) « \(quoted) » : \(what.fr)", en: "\(label.en) « \(quoted) »: \(what.en)"))
         }
+        // A control character (pasted from elsewhere) would make the file to write unreadable, or
+        // drive the terminal: refused here, at its cell. XML also forbids U+FFFE and U+FFFF.
+        if let bad = cell.unicodeScalars.first(where: { $0.isControlCharacter || $0.value == 0xFFFE || $0.value == 0xFFFF }) {
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - String(bad.value, radix: 16).count)) + String(bad.value, radix: 16, uppercase: true)
+            throw refuse(Localized(fr: "caractère \(code) interdit (caractère de contrôle) : retapez la valeur",
+                                   en: "character \(code) not allowed (a control character): type the value again"))
+        }
         switch type.base {
         case .date:
             if let iso = ValueRepair.date(cell) { value = iso }

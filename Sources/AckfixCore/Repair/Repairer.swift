@@ -29,7 +29,7 @@ public enum Repairer {
 
     public static func repair(depositPath: String, reportPath: String, options: Options,
                               progress: ProgressObserver? = nil) throws(DocumentError) -> RepairResult {
-        let report = try ProcessingReportReader.read(path: reportPath)
+        var report = try ProcessingReportReader.read(path: reportPath)
         let corrections = try options.correctionsPath.map { path throws(DocumentError) in try Corrections.read(path: path, privacy: options.privacy) }
         let output = options.output ?? defaultOutput(for: depositPath, now: options.now)
         var result = RepairResult(reportKind: report.kind, depositPath: depositPath, reportPath: reportPath,
@@ -38,7 +38,9 @@ public enum Repairer {
         result.newHorodatage = ParisTime.horodatage(options.now)
         switch report.kind {
         case .functional:
-            try FunctionalRepair(report: report, corrections: corrections, options: options, result: result)
+            let classes = FunctionalRepair.classes(of: report.refused)
+            report.forgetMessages()
+            try FunctionalRepair(report: report, classIndex: classes, corrections: corrections, options: options, result: result)
                 .run(progress: progress, into: &result)
         case .rejection:
             try RejectionRepair(report: report, corrections: corrections, options: options)
@@ -166,37 +168,64 @@ public enum Repairer {
 
 private struct FunctionalRepair {
     let report: ProcessingReport
+    /// Each refused passage's class, as its place in `ErrorCatalogue.functional`.
+    let classIndex: [UInt8]
     let corrections: Corrections?
     let options: Repairer.Options
     let result: RepairResult
 
     /// What is kept of a refused passage while the deposit streams past.
+    /// Kept for every refused passage (200,000 of them at most): small numbers are 32-bit.
     struct Plan {
         var range: Range<Int>
         var leadingTriviaStart: Int
-        var certificationIndex: Int
-        var line: Int
+        var idContent: Range<Int>?
         var edits: [ByteEdit] = []
         var fixes: [AppliedFix] = []
-        var idContent: Range<Int>?
-        var occurrences = 1
+        private var certification: Int32
+        private var firstLine: Int32
+        private var count: Int32 = 1
         var needsXSI = false
+
+        init(range: Range<Int>, leadingTriviaStart: Int, certificationIndex: Int, line: Int, edits: [ByteEdit],
+             fixes: [AppliedFix], idContent: Range<Int>?, needsXSI: Bool) {
+            self.range = range
+            self.leadingTriviaStart = leadingTriviaStart
+            self.idContent = idContent
+            self.edits = edits
+            self.fixes = fixes
+            certification = Int32(clamping: certificationIndex)
+            firstLine = Int32(clamping: line)
+            self.needsXSI = needsXSI
+        }
+
+        var certificationIndex: Int { Int(certification) }
+        var line: Int { Int(firstLine) }
+        /// Times the idTechnique appears in the deposit.
+        var occurrences: Int {
+            get { Int(count) }
+            set { count = Int32(clamping: newValue) }
+        }
+    }
+
+    /// Each passage's class, from its first message (most passages share a handful of messages).
+    static func classes(of refused: [ProcessingReport.RefusedPassage]) -> [UInt8] {
+        var classOf: [String: UInt8] = [:]
+        return refused.map { r -> UInt8 in
+            let m = r.firstMessage ?? ""
+            if let c = classOf[m] { return c }
+            let code = m.isEmpty ? ErrorClass.unclassifiedFunctional.code : ErrorCatalogue.classifyFunctional(m).errorClass.code
+            let c = UInt8(ErrorCatalogue.functional.firstIndex { $0.code == code }!)
+            // Messages that name the passage are each met once: remembering them would only cost memory.
+            if classOf.count < 10_000 { classOf[m] = c }
+            return c
+        }
     }
 
     func run(progress: ProgressObserver?, into result: inout RepairResult) throws(DocumentError) {
         let depositPath = result.depositPath
         // Report order is kept for the account; the first occurrence of an id is the one used.
         let index = RefusedIndex(report.refused)
-        // Each passage's class, as its place in the catalogue (most passages share a handful of messages).
-        var classOf: [String: UInt8] = [:]
-        let classIndex = report.refused.map { r -> UInt8 in
-            let m = r.messages.first ?? ""
-            if let c = classOf[m] { return c }
-            let code = m.isEmpty ? ErrorClass.unclassifiedFunctional.code : ErrorCatalogue.classifyFunctional(m).errorClass.code
-            let c = UInt8(ErrorCatalogue.functional.firstIndex { $0.code == code }!)
-            classOf[m] = c
-            return c
-        }
         func errorClass(_ i: Int) -> ErrorClass { ErrorCatalogue.functional[Int(classIndex[i])] }
         if let corrections {
             for row in corrections.rows.values.sorted(by: { $0.line < $1.line }) where index.firstIndex(of: row.idTechnique) == nil {

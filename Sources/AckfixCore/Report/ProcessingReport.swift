@@ -25,9 +25,15 @@ public struct ProcessingReport: Sendable {
 
         /// Trimmed, inner white space collapsed; at least one in practice, all of them kept.
         public var messages: [String] { first.map { [$0] + others } ?? [] }
+        var firstMessage: String? { first }
 
         mutating func append(_ message: String) {
             if first == nil { first = message } else { others.append(message) }
+        }
+
+        mutating func forgetMessages() {
+            first = nil
+            others = []
         }
     }
 
@@ -64,4 +70,10 @@ public struct ProcessingReport: Sendable {
     public var anomalies: [Anomaly] = []
 
     public init(kind: Kind) { self.kind = kind }
+
+    /// Drops the CDC's words once the refused passages are classified: when each message names its
+    /// passage, 200,000 of them are most of what a repair would hold.
+    mutating func forgetMessages() {
+        for i in refused.indices { refused[i].forgetMessages() }
+    }
 }

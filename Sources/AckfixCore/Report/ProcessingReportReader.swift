@@ -60,7 +60,7 @@ public final class ProcessingReportReader: XMLStreamHandler {
 
     public func startElement(_ tag: XMLStartTag) {
         let name = tag.name.localName.lowercased()
-        text.removeAll(keepingCapacity: true)
+        text.clear()
         guard let parent = stack.last else {
             rootName = tag.name.localName
             if name != "rapport" {
@@ -105,14 +105,13 @@ public final class ProcessingReportReader: XMLStreamHandler {
     }
 
     public func characters(_ chunk: UnsafeRawBufferPointer) {
-        guard text.count < Self.maximumTextLength else { return }
-        text.append(contentsOf: chunk.prefix(Self.maximumTextLength - text.count))
+        text.append(chunk, upTo: Self.maximumTextLength)
     }
 
     public func endElement(_ tag: XMLEndTag) {
         guard let place = stack.popLast() else { return }
         let value = String(decoding: text, as: UTF8.self).collapsingWhitespace()
-        text.removeAll(keepingCapacity: true)
+        text.clear()
         switch place {
         case .header("nomfichier"): report.nomFichier = value
         case .header("idflux"): report.idFlux = value

@@ -29,16 +29,19 @@ final class CompiledSchema: @unchecked Sendable {
         let children: Range<Int>
     }
 
-    private(set) var children: [Child] = []
-    private(set) var types: [ComplexType] = []
+    // Immutable once built: reading them costs no reference counting.
+    let children: [Child]
+    let types: [ComplexType]
     /// Id of the root element's declaration in `children`.
-    private(set) var root = 0
+    let root: Int
 
     private static let v112 = CompiledSchema(DepositSchema.v112)
     private static let v115 = CompiledSchema(DepositSchema.v115)
     static func cached(for g: SchemaGeneration) -> CompiledSchema { g == .v1_1_2 ? v112 : v115 }
 
     private init(_ schema: DepositSchema) {
+        var children: [Child] = []
+        var types: [ComplexType] = []
         var named: [String: Int] = [:]
         func compile(_ type: DepositSchema.ComplexType, typeName: String, parent: String) -> Int {
             // Handlers keep the children seen in a 64-bit mask.
@@ -83,6 +86,8 @@ final class CompiledSchema: @unchecked Sendable {
         root = children.count
         children.append(Child(name: "flux", typeIndex: rootType, simple: nil, pattern: nil, enumerationBytes: nil,
                               optional: false, nillable: false, typeName: "flux", role: .other))
+        self.children = children
+        self.types = types
     }
 
     private static func role(_ name: String, parent: String) -> Role {

@@ -65,7 +65,7 @@ public final class SchemaValidator: XMLStreamHandler {
     // MARK: - Events
 
     public func startElement(_ tag: XMLStartTag) {
-        text.removeAll(keepingCapacity: true)
+        text.clear()
         textCharacters = 0
         guard !rootRefused else { return }
         guard let parentIndex = stack.indices.last else {
@@ -80,7 +80,9 @@ public final class SchemaValidator: XMLStreamHandler {
             return
         }
         stack[parentIndex].flags.insert(.hasChildElement)
-        let parent = stack[parentIndex]
+        // The parent's state by value, without its name (no reference to count).
+        let parent = (flags: stack[parentIndex].flags, typeIndex: stack[parentIndex].typeIndex,
+                      seen: stack[parentIndex].seen, position: stack[parentIndex].position)
         if parent.flags.contains(.skip) {
             stack.append(Frame(tag, child: -1, typeIndex: -1, flags: .skip))
             return
@@ -169,15 +171,18 @@ public final class SchemaValidator: XMLStreamHandler {
             }
             return
         }
-        for b in chunk where b & 0xC0 != 0x80 { textCharacters += 1 }
-        if text.count < 4096 { text.append(contentsOf: chunk.prefix(4096 - text.count)) }
+        // Characters, not bytes: UTF-8 continuation bytes are 10xxxxxx.
+        var continuations = 0
+        for b in chunk where b & 0xC0 == 0x80 { continuations += 1 }
+        textCharacters += chunk.count - continuations
+        text.append(chunk, upTo: 4096)
     }
 
     public func endElement(_ end: XMLEndTag) {
         guard let frame = stack.last else { return }
         defer {
             stack.removeLast()
-            text.removeAll(keepingCapacity: true)
+            text.clear()
             if frame.child >= 0 {
                 switch schema.children[frame.child].role {
                 case .passage: inPassage = false

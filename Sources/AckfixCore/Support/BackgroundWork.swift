@@ -28,3 +28,39 @@ final class BackgroundWork<Result>: @unchecked Sendable {
         return result!
     }
 }
+
+/// Chunks handed from one thread to another. The sender waits while `capacity` chunks are
+/// queued, so a slow receiver bounds memory instead of letting it grow.
+final class ChunkPipe: @unchecked Sendable {
+    private var chunks: [[UInt8]] = []
+    private var closed = false
+    private let condition = NSCondition()
+    private let capacity: Int
+
+    init(capacity: Int = 8) { self.capacity = capacity }
+
+    func send(_ chunk: [UInt8]) {
+        condition.lock()
+        while chunks.count >= capacity { condition.wait() }
+        chunks.append(chunk)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// No more chunks: `receive` returns nil once the queue is empty.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func receive() -> [UInt8]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.isEmpty && !closed { condition.wait() }
+        guard !chunks.isEmpty else { return nil }
+        condition.broadcast()
+        return chunks.removeFirst()
+    }
+}

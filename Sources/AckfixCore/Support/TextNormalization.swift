@@ -90,3 +90,18 @@ let latinBase: [Unicode.Scalar: Unicode.Scalar] = {
     }
     return table
 }()
+
+extension Array where Element == UInt8 {
+    /// Emptied, keeping its storage; nothing to do when already empty (the usual case, millions of
+    /// times per deposit).
+    mutating func clear() {
+        if !isEmpty { removeAll(keepingCapacity: true) }
+    }
+
+    /// Appends the start of `chunk`, so that the array holds at most `limit` bytes.
+    mutating func append(_ chunk: UnsafeRawBufferPointer, upTo limit: Int) {
+        let n = Swift.min(chunk.count, limit - count)
+        guard n > 0 else { return }
+        append(contentsOf: UnsafeBufferPointer(rebasing: chunk.assumingMemoryBound(to: UInt8.self)[..<n]))
+    }
+}

@@ -46,7 +46,7 @@ extension CheckRule {
 enum Mojibake {
     /// The text decoded once more, if it looks double-encoded and decodes cleanly.
     static func repaired(_ text: String) -> String? {
-        guard mayBeDoubled(text) else { return nil }
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }), mayBeDoubled(text) else { return nil }
         var bytes: [UInt8] = []
         let reverse = Dictionary(uniqueKeysWithValues: Transcoder.windows1252Overrides.map { ($0.value, $0.key) })
         for s in text.unicodeScalars {
@@ -65,7 +65,8 @@ enum Mojibake {
 
     /// « � » or its doubly encoded form « ï¿½ »: a character was lost on the way.
     static func hasLostCharacter(_ text: String) -> Bool {
-        text.utf8.contains(bytes: [0xEF, 0xBF, 0xBD]) || text.utf8.contains(bytes: [0xC3, 0xAF, 0xC2, 0xBF, 0xC2, 0xBD])
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        return text.utf8.contains(bytes: [0xEF, 0xBF, 0xBD]) || text.utf8.contains(bytes: [0xC3, 0xAF, 0xC2, 0xBF, 0xC2, 0xBD])
     }
 }
 

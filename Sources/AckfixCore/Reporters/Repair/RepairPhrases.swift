@@ -48,26 +48,32 @@ enum RepairPhrases {
 
 /// Masks the values of personal fields in lines of XML shown to people (diffs).
 enum PersonalDataMask {
-    static func mask(_ line: String, privacy: Privacy) -> String {
-        guard !privacy.showPersonalData else { return line }
+    /// The lines of `text` (a passage as written), with the content of every personal element
+    /// replaced by *** on each line it spans: CDATA, comments, values over several lines and start
+    /// tags closed on the next line included. Line breaks are kept, so line i shows line i of `text`.
+    static func maskedLines(_ text: String, privacy: Privacy) -> [String] {
+        guard !privacy.showPersonalData else { return lines(text) }
         var out = ""
-        var rest = Substring(line)
+        var rest = Substring(text)
         while let open = rest.firstIndex(of: "<") {
             out += rest[..<open]
-            let tagEnd = rest[open...].firstIndex(of: ">") ?? rest.endIndex
+            let tagEnd = rest[open...].firstIndex(of: ">").map(rest.index(after:)) ?? rest.endIndex
             let tag = rest[open..<tagEnd]
             out += tag
             rest = rest[tagEnd...]
-            let name = tag.dropFirst().prefix { $0 != " " && $0 != "/" && $0 != ">" }
-            let local = name.split(separator: ":").last.map(String.init) ?? ""
-            if !tag.hasPrefix("</"), !tag.hasSuffix("/"), DepositFields.isPersonal(local), rest.first == ">" {
-                out += ">"
-                rest = rest.dropFirst()
-                let textEnd = rest.firstIndex(of: "<") ?? rest.endIndex
-                if textEnd > rest.startIndex { out += Privacy.mask }
-                rest = rest[textEnd...]
-            }
+            guard !tag.hasPrefix("</"), !tag.hasPrefix("<!"), !tag.hasPrefix("<?"), !tag.hasSuffix("/>") else { continue }
+            let name = tag.dropFirst().prefix { !$0.isWhitespace && $0 != "/" && $0 != ">" }
+            guard DepositFields.isPersonal(name.split(separator: ":").last.map(String.init) ?? "") else { continue }
+            // Everything up to the end tag is the value, whatever it holds.
+            let end = rest.range(of: "</" + name)?.lowerBound ?? rest.endIndex
+            out += rest[..<end].split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : Privacy.mask }.joined(separator: "\n")
+            rest = rest[end...]
         }
-        return out + rest
+        return lines(out + rest)
+    }
+
+    static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 }

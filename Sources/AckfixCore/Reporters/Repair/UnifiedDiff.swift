@@ -4,14 +4,16 @@ public enum UnifiedDiff {
     public static func render(_ diffs: [PassageDiff], depositName: String, outputName: String, privacy: Privacy, to out: TextSink) {
         for d in diffs {
             // Lines are compared as they are and shown masked: a changed name shows as changed.
-            let a = d.before.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let b = d.after.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let a = PersonalDataMask.lines(d.before), b = PersonalDataMask.lines(d.after)
+            let shownA = PersonalDataMask.maskedLines(d.before, privacy: privacy)
+            let shownB = PersonalDataMask.maskedLines(d.after, privacy: privacy)
             out.write("--- \(depositName)\t(\(d.idTechnique))\n+++ \(outputName)\t(\(d.idTechnique))\n")
-            for hunk in hunks(a, b, firstLine: d.depositLine, show: { PersonalDataMask.mask($0, privacy: privacy) }) { out.write(hunk) }
+            for hunk in hunks(a, b, firstLine: d.depositLine, showA: { shownA[$0] }, showB: { shownB[$0] }) { out.write(hunk) }
         }
     }
 
-    private enum Op { case same(String), removed(String), added(String) }
+    /// Line numbers in `a` and `b`.
+    private enum Op { case same(Int, Int), removed(Int), added(Int) }
 
     /// Longest-common-subsequence line diff: passages are short (tens of lines).
     private static func ops(_ a: [String], _ b: [String]) -> [Op] {
@@ -26,18 +28,18 @@ public enum UnifiedDiff {
         var i = 0, j = 0
         while i < n || j < m {
             if i < n, j < m, a[i] == b[j] {
-                out.append(.same(a[i])); i += 1; j += 1
+                out.append(.same(i, j)); i += 1; j += 1
             } else if i < n, j == m || lcs[i + 1][j] >= lcs[i][j + 1] {
-                out.append(.removed(a[i])); i += 1
+                out.append(.removed(i)); i += 1
             } else {
-                out.append(.added(b[j])); j += 1
+                out.append(.added(j)); j += 1
             }
         }
         return out
     }
 
     private static func hunks(_ a: [String], _ b: [String], firstLine: Int, context: Int = 3,
-                              show: (String) -> String) -> [String] {
+                              showA: (Int) -> String, showB: (Int) -> String) -> [String] {
         let all = ops(a, b)
         let changed = all.indices.filter { if case .same = all[$0] { return false } else { return true } }
         guard !changed.isEmpty else { return [] }
@@ -63,9 +65,9 @@ public enum UnifiedDiff {
             var body = "", aCount = 0, bCount = 0
             for k in r {
                 switch all[k] {
-                case .same(let s): body += " \(show(s))\n"; aCount += 1; bCount += 1
-                case .removed(let s): body += "-\(show(s))\n"; aCount += 1
-                case .added(let s): body += "+\(show(s))\n"; bCount += 1
+                case .same(let i, _): body += " \(showA(i))\n"; aCount += 1; bCount += 1
+                case .removed(let i): body += "-\(showA(i))\n"; aCount += 1
+                case .added(let j): body += "+\(showB(j))\n"; bCount += 1
                 }
             }
             out.append("@@ -\(firstLine + aStart),\(aCount) +\(firstLine + bStart),\(bCount) @@\n" + body)

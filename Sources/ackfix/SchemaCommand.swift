@@ -1,24 +1,7 @@
 import AckfixCore
-import Foundation
 import ArgumentParser
 
-struct Docs: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Writes the generated documentation pages (error classes, rules) below a folder.",
-        shouldDisplay: false)
-
-    @Argument(help: "The docs folder, e.g. docs/")
-    var folder: String
-
-    func run() throws {
-        for page in DocumentationPages.all() {
-            let url = URL(fileURLWithPath: folder).appendingPathComponent(page.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(page.content.utf8).write(to: url)
-        }
-    }
-}
-
+/// `ackfix schema`: the XSD ackfix validates with, for any other XSD tool.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Affiche le schéma XSD du dépôt tel qu'ackfix le lit. / Prints the deposit XSD as ackfix reads it.",
