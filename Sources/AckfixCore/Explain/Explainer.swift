@@ -22,30 +22,8 @@ public enum Explainer {
     private static func functional(
         _ report: ProcessingReport, reportPath: String, options: Options, progress: ProgressObserver?
     ) throws(DocumentError) -> Explanation {
-        var facts: [String: PassageFacts] = [:]
-        var certificationOf: [String: Int] = [:]
-        var match: Explanation.DepositMatch?
-        if let depositPath = options.depositPath {
-            let wanted = Set(report.refused.map(\.idTechnique))
-            let keep = options.privacy.showPersonalData
-            let (outline, _) = try DepositReader.read(path: depositPath, progress: progress, keepingOnly: wanted.contains) { passage in
-                guard passage.isComplete, let id = passage.idTechnique, wanted.contains(id) else { return }
-                if facts[id] != nil {
-                    facts[id]!.occurrences += 1
-                } else {
-                    facts[id] = PassageFacts(passage: passage, certification: nil, keepPersonalValues: keep)
-                    certificationOf[id] = passage.certificationIndex
-                }
-            }
-            for (id, index) in certificationOf where outline.certifications.indices.contains(index) {
-                facts[id]?.certificationType = outline.certifications[index].typeText
-                facts[id]?.certificationCode = outline.certifications[index].codeText
-            }
-            match = depositMatch(report, depositPath: depositPath, outline: outline, failure: nil)
-        }
         var passages: [Explanation.Passage] = []
         passages.reserveCapacity(report.refused.count)
-        var notInDeposit: [String] = []
         // Many passages share a message: classify each distinct message once.
         var classified: [String: SharedClassification] = [:]
         for refused in report.refused {
@@ -55,9 +33,36 @@ public enum Explainer {
                 classified[m] = c
                 return c
             }
-            let f = facts[refused.idTechnique]
-            if options.depositPath != nil, f == nil { notInDeposit.append(refused.idTechnique) }
-            passages.append(Explanation.Passage(refused: refused, classes: classes, facts: f))
+            passages.append(Explanation.Passage(refused: refused, classes: classes))
+        }
+        var match: Explanation.DepositMatch?
+        var notInDeposit: [String] = []
+        if let depositPath = options.depositPath {
+            // What the deposit says of each refused passage goes straight into it (first refusal of its id).
+            let index = RefusedIndex(report.refused)
+            var certificationOf = [Int32](repeating: -1, count: report.refused.count)
+            let keep = options.privacy.showPersonalData
+            let (outline, _) = try DepositReader.read(path: depositPath, progress: progress,
+                                                      keepingOnly: { index.firstIndex(of: $0) != nil }) { passage in
+                guard passage.isComplete, let id = passage.idTechnique, let i = index.firstIndex(of: id) else { return }
+                if passages[i].facts != nil {
+                    passages[i].facts!.occurrences += 1
+                } else {
+                    passages[i].facts = PassageFacts(passage: passage, certification: nil, keepPersonalValues: keep)
+                    certificationOf[i] = Int32(clamping: passage.certificationIndex)
+                }
+            }
+            for i in passages.indices {
+                if outline.certifications.indices.contains(Int(certificationOf[i])) {
+                    let certification = outline.certifications[Int(certificationOf[i])]
+                    passages[i].facts!.certificationType = certification.typeText
+                    passages[i].facts!.certificationCode = certification.codeText
+                }
+                // An id the report refuses twice: the same facts for both.
+                if let first = index.firstIndex(of: passages[i].idTechnique), first < i { passages[i].facts = passages[first].facts }
+                if passages[i].facts == nil { notInDeposit.append(passages[i].idTechnique) }
+            }
+            match = depositMatch(report, depositPath: depositPath, outline: outline, failure: nil)
         }
         return Explanation(reportPath: reportPath, report: report, deposit: match, passages: passages,
                            errors: [], notInDeposit: notInDeposit)

@@ -21,14 +21,13 @@ public struct Explanation: Sendable {
         private let classified: SharedClassification
         /// Classes of the messages after the first (rare).
         private let otherClasses: [ErrorClass]
-        /// Nil without `--deposit`, or when the deposit lacks the passage.
-        public let facts: PassageFacts?
+        /// Nil without `--deposit`, or when the deposit lacks the passage; set once the deposit is read.
+        public internal(set) var facts: PassageFacts?
 
-        init(refused: ProcessingReport.RefusedPassage, classes: [SharedClassification], facts: PassageFacts?) {
+        init(refused: ProcessingReport.RefusedPassage, classes: [SharedClassification]) {
             self.refused = refused
             classified = classes.first ?? SharedClassification(ErrorCatalogue.classifyFunctional(""))
             otherClasses = classes.dropFirst().map(\.classification.errorClass)
-            self.facts = facts
         }
 
         public var idTechnique: String { refused.idTechnique }
