@@ -208,6 +208,9 @@ private struct FileCheck {
         }
         // What the fix engine changes: it fixes a schema violation, or is reported under its own rule.
         var engineEdits: [ByteEdit] = []
+        // The rule that reports each kind of engine fix (a deposit can hold a fix per passage).
+        var ruleOfFix: [FixKind: CheckRule] = [:]
+        for rule in Checker.rules { if case .fixEngine(let kind) = rule.body, ruleOfFix[kind] == nil { ruleOfFix[kind] = rule } }
         for item in engine.items {
             // The edit touches the element in violation (a removal starts at the white space before it).
             let covering = (violationsByPassage[item.fix.passageIndex] ?? []).filter { i in
@@ -219,8 +222,7 @@ private struct FileCheck {
                 for i in covering { found.addFix(item.fix.kind, edit: item.edit, at: i) }
                 continue
             }
-            if let rule = Checker.rules.first(where: { if case .fixEngine(let k) = $0.body { return k == item.fix.kind } else { return false } }),
-               keeps(rule.code) {
+            if let rule = ruleOfFix[item.fix.kind], keeps(rule.code) {
                 let finding = RuleFinding(element: item.fix.element, line: item.fix.line, column: item.column,
                                           value: item.fix.before, message: message(for: item.fix), edits: [item.edit])
                 let owner = item.fix.passageIndex == nil ? nil : side.passages.passage(containing: item.edit.range.lowerBound)

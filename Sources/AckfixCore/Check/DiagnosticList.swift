@@ -1,7 +1,7 @@
 /// The diagnostics of one file, stored compactly and read back as `Diagnostic` values: a large
 /// deposit has tens of thousands of them, and most of their text (codes, paths, messages)
 /// repeats, so memory stays small whatever the file's size.
-public struct DiagnosticList: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
+public struct DiagnosticList: RandomAccessCollection, Sendable {
     /// One diagnostic: numbers, indices in the string pool (-1: none), and places in the text
     /// arena for the strings that seldom repeat.
     struct Record: Sendable {
@@ -37,10 +37,6 @@ public struct DiagnosticList: RandomAccessCollection, ExpressibleByArrayLiteral,
     private var editLists: [[ByteEdit]] = []
 
     public init() {}
-
-    public init(arrayLiteral elements: Diagnostic...) {
-        for d in elements { append(d) }
-    }
 
     public init<S: Sequence>(_ diagnostics: S) where S.Element == Diagnostic {
         for d in diagnostics { append(d) }
@@ -78,7 +74,6 @@ public struct DiagnosticList: RandomAccessCollection, ExpressibleByArrayLiteral,
 
     // MARK: - The checker's bookkeeping
 
-    func code(at i: Int) -> String { pool[records[i].code]! }
     func certificationIndex(at i: Int) -> Int? { records[i].certificationIndex < 0 ? nil : Int(records[i].certificationIndex) }
     func passageIndex(at i: Int) -> Int? { records[i].passageIndex < 0 ? nil : Int(records[i].passageIndex) }
     func elementRange(at i: Int) -> Range<Int>? { records[i].rangeStart < 0 ? nil : records[i].rangeStart..<records[i].rangeEnd }

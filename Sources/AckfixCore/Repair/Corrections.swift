@@ -124,14 +124,14 @@ public struct Corrections: Sendable {
         // A control character (pasted from elsewhere) would make the file to write unreadable, or
         // drive the terminal: refused here, at its cell. XML also forbids U+FFFE and U+FFFF.
         if let bad = cell.unicodeScalars.first(where: { $0.isControlCharacter || $0.value == 0xFFFE || $0.value == 0xFFFF }) {
-            let code = "U+" + String(repeating: "0", count: max(0, 4 - String(bad.value, radix: 16).count)) + String(bad.value, radix: 16, uppercase: true)
-            throw refuse(Localized(fr: "caractère \(code) interdit (caractère de contrôle) : retapez la valeur",
-                                   en: "character \(code) not allowed (a control character): type the value again"))
+            let code = DocumentError.codePoint(bad.value)
+            throw refuse(Localized(fr: "caractère invisible \(code) interdit (venu d'un copier-coller ?) : retapez la valeur",
+                                   en: "invisible character \(code) not allowed (from a copy and paste?): type the value again"))
         }
         switch type.base {
         case .date:
             if let iso = ValueRepair.date(cell) { value = iso }
-            guard XSDDates.isDate(Array(value.utf8)[...]), XSDPattern(DepositSchema.datePattern).matches(value) else {
+            guard XSDDates.isDate(Array(value.utf8)[...]), XSDPattern.date.matches(value) else {
                 throw refuse(Localized(fr: "date AAAA-MM-JJ (ou JJ/MM/AAAA) attendue", en: "date YYYY-MM-DD (or DD/MM/YYYY) expected"))
             }
         case .int:

@@ -3,6 +3,10 @@
 /// byte automaton and matched against whole values: one table read per byte, and dates come by
 /// the million.
 public struct XSDPattern: Sendable {
+    /// The schema's date and horodatage patterns, compiled once for the checks outside the validator.
+    static let date = XSDPattern(DepositSchema.datePattern)
+    static let horodatage = XSDPattern(DepositSchema.horodatagePattern)
+
     public let source: String
     /// Transitions: `next[state * 256 + byte]`, -1 when the value cannot match any more.
     private let next: [Int32]

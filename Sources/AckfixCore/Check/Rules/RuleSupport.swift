@@ -22,7 +22,7 @@ extension CheckRule {
     /// The instant of a valid `YYYY-MM-DDTHH:MM:SS±HH:MM` value.
     static func instant(_ value: String) -> Date? {
         let v = value.trimmingWhitespace()
-        guard XSDDates.isDateTime(Array(v.utf8)[...]), XSDPattern(DepositSchema.horodatagePattern).matches(v) else { return nil }
+        guard XSDDates.isDateTime(Array(v.utf8)[...]), XSDPattern.horodatage.matches(v) else { return nil }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.dateFormat = "yyyy-MM-dd'T'HH:mm:ssXXXXX"
