@@ -75,6 +75,59 @@ import Testing
         #expect(fresh.fluxID == nil)
     }
 
+    /// A report refusing `ids` of the sample deposit, all for the same reason.
+    private func report(refusing ids: [String], in dir: String) throws -> String {
+        let passages = ids.map {
+            "<passage><idTechnique>\($0)</idTechnique><messageErreur>Aucun titulaire ne correspond aux critères obligatoires</messageErreur></passage>"
+        }
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rapport><nomFichier>deposit.xml</nomFichier><PassagesKO>"
+            + passages.joined(separator: "\n") + "</PassagesKO></rapport>\n"
+        let path = dir + "/report-\(ids.count)-\(ids.first ?? "none").xml"
+        try #require(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
+        return path
+    }
+
+    /// The file written during the read (when the output keeps the deposit's order) is the very one
+    /// the repair writes from its segments after the read; when it is not, the repair falls back.
+    @Test func outputWrittenDuringTheReadIsTheOneWrittenAfterIt() throws {
+        let dir = Paths.scratch()
+        var ids: [String] = []
+        var block: [String: Int] = [:]
+        _ = try DepositReader.read(path: Paths.sample("deposit.xml")) { p in
+            ids.append(p.idTechnique!)
+            block[p.idTechnique!] = p.certificationIndex
+        }
+        let firstBlock = ids.filter { block[$0] == 0 }
+        let reports = [
+            (Paths.sample("report.xml"), false),  // blocks merged: written after the read
+            (try report(refusing: ids, in: dir), true),
+            (try report(refusing: firstBlock, in: dir), true),  // the other blocks left out
+            (try report(refusing: [ids.last!], in: dir), true),
+            (try report(refusing: ids.reversed(), in: dir), true),  // report order is not deposit order
+        ]
+        for (reportPath, streams) in reports {
+            for unsafeFixes in [false, true] {
+                let during = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: reportPath,
+                                                 options: options(dir) { $0.output = dir + "/during.xml"; $0.force = true; $0.unsafeFixes = unsafeFixes })
+                let after = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: reportPath,
+                                                options: options(dir) { $0.output = dir + "/after.xml"; $0.force = true; $0.unsafeFixes = unsafeFixes; $0.writesDuringRead = false })
+                #expect(during.writtenDuringRead == streams, "\(reportPath)")
+                #expect(!after.writtenDuringRead)
+                #expect(during.written && after.written)
+                #expect(FileManager.default.contents(atPath: dir + "/during.xml") == FileManager.default.contents(atPath: dir + "/after.xml"),
+                        "\(reportPath), unsafe fixes \(unsafeFixes)")
+                #expect(during.passages.map(\.idTechnique) == after.passages.map(\.idTechnique))
+                #expect(during.passages.map(\.outcome) == after.passages.map(\.outcome))
+                #expect(during.outputCheck?.passageCount == after.outputCheck?.passageCount)
+            }
+        }
+        // A dry run writes nothing either way.
+        let dry = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: reports[1].0,
+                                      options: options(dir) { $0.output = dir + "/dry.xml"; $0.dryRun = true })
+        #expect(dry.writtenDuringRead && !dry.written && !FileManager.default.fileExists(atPath: dir + "/dry.xml"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).allSatisfy { !$0.contains(".ackfix-") }, "no temporary file left")
+    }
+
     @Test func correctionsUnsafeFixesAndRenumbering() throws {
         let dir = Paths.scratch()
         let r = try Repairer.repair(

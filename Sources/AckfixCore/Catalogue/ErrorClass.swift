@@ -85,6 +85,9 @@ public enum ErrorCatalogue {
 
     public static let all: [ErrorClass] = functional + rejection
 
+    /// Each class's place in `all`, by code.
+    static let placeInAll: [String: UInt8] = Dictionary(uniqueKeysWithValues: all.indices.map { (all[$0].code, UInt8($0)) })
+
     public static func errorClass(slug: String, family: ErrorClass.Family) -> ErrorClass? {
         (family == .functional ? functional : rejection).first { $0.slug == slug }
     }
@@ -120,18 +123,33 @@ public enum ErrorCatalogue {
     private static func classify(
         _ message: String, among classes: [ErrorClass], unclassified: ErrorClass, validatorCode: String?
     ) -> Classification {
-        let folded = FoldedText(message)
-        for c in classes {
-            for t in c.templates {
-                if let v = t.match(folded) { return Classification(errorClass: c, values: unquoted(v), validatorCode: validatorCode) }
+        guard let (c, values) = match(FoldedText(message), among: classes) else {
+            return Classification(errorClass: unclassified, values: [:], validatorCode: validatorCode)
+        }
+        return Classification(errorClass: classes[c], values: unquoted(values), validatorCode: validatorCode)
+    }
+
+    /// The place in `functional` of a refused passage's class (the repair needs no more).
+    static func functionalIndex(of message: String) -> Int {
+        match(FoldedText(message), among: functional)?.class ?? unclassifiedFunctionalIndex
+    }
+
+    static let unclassifiedFunctionalIndex = functional.firstIndex { $0.code == ErrorClass.unclassifiedFunctional.code }!
+
+    /// The first class (by place) with a template the message matches, fallback templates last.
+    /// Classes are read in place: copying one copies a dozen strings.
+    private static func match(_ folded: FoldedText, among classes: [ErrorClass]) -> (class: Int, values: [String: String])? {
+        for c in classes.indices {
+            for t in classes[c].templates {
+                if let v = t.match(folded) { return (c, v) }
             }
         }
-        for c in classes {
-            for t in c.fallbackTemplates {
-                if let v = t.match(folded) { return Classification(errorClass: c, values: unquoted(v), validatorCode: validatorCode) }
+        for c in classes.indices {
+            for t in classes[c].fallbackTemplates {
+                if let v = t.match(folded) { return (c, v) }
             }
         }
-        return Classification(errorClass: unclassified, values: [:], validatorCode: validatorCode)
+        return nil
     }
 
     /// Values without the quotes a template could not place outside them.

@@ -63,6 +63,8 @@ public final class DepositReader: XMLStreamHandler {
 
     /// Called once the root's start tag is read (its namespace declarations are then known).
     var onRoot: ((DepositOutline) -> Void)?
+    /// Told where each certification block's passages start and where the block ends.
+    weak var blocks: CertificationBlockObserver?
     /// Told how many passages have been read, every thousand or so.
     var progress: ProgressObserver?
 
@@ -131,6 +133,8 @@ public final class DepositReader: XMLStreamHandler {
             passage?.text.reserveCapacity(512)
         case .header(.action):
             outline.generation = .v1_1_5
+        case .passageCertifications:
+            if let certification { blocks?.passagesStart(in: certification, at: tag.tagEnd, outline: outline) }
         default:
             break
         }
@@ -192,6 +196,7 @@ public final class DepositReader: XMLStreamHandler {
             if var c = certification {
                 c.range = elementRange
                 outline.certifications.append(c)
+                blocks?.certificationEnds(c)
             }
             certification = nil
         case .inPassage:
@@ -321,6 +326,15 @@ public final class DepositReader: XMLStreamHandler {
         }
     }
 }
+/// Follows the certification blocks of a deposit as it is read.
+public protocol CertificationBlockObserver: AnyObject {
+    /// The start tag of the block's `passageCertifications` ends at `offset`; `outline` is the
+    /// deposit read so far (header included).
+    func passagesStart(in certification: Certification, at offset: Int, outline: DepositOutline)
+    /// The block has ended (`range` and `passagesTrailingTrivia` are known).
+    func certificationEnds(_ certification: Certification)
+}
+
 extension DepositReader {
     /// Reads the deposit at `path`, with other handlers fed from the same pass.
     /// A file whose root is not `flux` is refused as the wrong kind of document.
@@ -342,11 +356,13 @@ extension DepositReader {
         input: DocumentInput, alongside others: [XMLStreamHandler] = [], progress: ProgressObserver? = nil,
         toleratingMalformedXML: Bool = false, onChunk: (([UInt8]) -> Void)? = nil,
         keepingOnly wants: ((String) -> Bool)? = nil, external: XSDValidation? = nil,
+        blocks: CertificationBlockObserver? = nil,
         onPassage: @escaping (Passage) -> Void, onRoot: ((DepositOutline) -> Void)? = nil
     ) throws(DocumentError) -> (outline: DepositOutline, failure: XMLReadFailure?) {
         let path = input.path
         let reader = DepositReader(keepingOnly: wants, onPassage: onPassage)
         reader.onRoot = onRoot
+        reader.blocks = blocks
         reader.progress = progress
         let handler: XMLStreamHandler = others.isEmpty ? reader : HandlerFanout([reader] + others)
         var failure: XMLReadFailure?

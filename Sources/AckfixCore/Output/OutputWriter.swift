@@ -30,42 +30,88 @@ public enum OutputWriter {
         _ segments: [OutputSegment], from source: ByteSource, to destination: String?, overwrite: Bool,
         encoding: DocumentEncoding, generation: SchemaGeneration
     ) throws(Failure) -> OutputCheck {
-        // The check reads the bytes back on another core while this one writes them.
-        let pipe = ChunkPipe()
-        let checking = BackgroundWork { () -> OutputCheck in
-            var check = OutputCheck()
-            let validator = SchemaValidator(schema: .forGeneration(generation)) { check.violations.append($0) }
-            // Counts passages without recording them (their content is the validator's business).
-            let counter = DepositReader(keepingOnly: { _ in false }) { _ in check.passageCount += 1 }
-            // The segments are UTF-8 whatever encoding their declaration names (the output's).
-            let parser = XMLStreamParser(handler: HandlerFanout([counter, validator]), ignoreDeclaredEncoding: true)
-            while let chunk = pipe.receive() {
-                parser.feed(chunk)
-                check.bytes += chunk.count
+        let session = try Session(to: destination, overwrite: overwrite, encoding: encoding, generation: generation)
+        do {
+            for segment in segments {
+                switch segment {
+                case .bytes(let b): session.append(b)
+                case .copy(let range): try source.read(range) { session.append($0) }
+                }
             }
-            do throws(XMLReadFailure) { try parser.finish() } catch { check.readFailure = error }
-            return check
+        } catch {
+            session.abandon()
+            throw .input(error)
         }
-        let encoder = OutputEncoder(encoding)
-        var file: TemporaryFile?
-        func abandon(_ failure: Failure) -> Failure {
-            pipe.close()
-            _ = checking.wait()
-            file?.discard()
-            return failure
-        }
-        if let destination {
-            if !overwrite, access(destination, F_OK) == 0 { throw abandon(.exists(destination)) }
-            guard let f = TemporaryFile(beside: destination) else { throw abandon(.cannotWrite(destination)) }
-            file = f
-            f.write(encoder.byteOrderMark)
-        }
-        var pending: [UInt8] = []
-        var atHead = true
+        return try session.finish()
+    }
+
+    /// An output written piece by piece, in order: `finish` validates and puts it in place,
+    /// `abandon` leaves nothing behind.
+    final class Session {
+        private let pipe = ChunkPipe()
+        private let checking: BackgroundWork<OutputCheck>
+        private let encoder: OutputEncoder
+        private let encoding: DocumentEncoding
+        private let destination: String?
+        private let overwrite: Bool
+        private var file: TemporaryFile?
+        private var pending: [UInt8] = []
+        private var atHead = true
         // The first chunk holds at least 256 KiB, or the whole output: the prolog is in it. The next
         // ones stay under 128 KiB, where freed memory is reused rather than given back and asked again.
-        var chunkSize = 1 << 18
-        func flush() {
+        private var chunkSize = 1 << 18
+        private var over = false
+
+        init(to destination: String?, overwrite: Bool, encoding: DocumentEncoding,
+             generation: SchemaGeneration) throws(Failure) {
+            // The check reads the bytes back on another core while this one writes them.
+            let pipe = self.pipe
+            checking = BackgroundWork { () -> OutputCheck in
+                var check = OutputCheck()
+                let validator = SchemaValidator(schema: .forGeneration(generation)) { check.violations.append($0) }
+                // Counts passages without recording them (their content is the validator's business).
+                let counter = DepositReader(keepingOnly: { _ in false }) { _ in check.passageCount += 1 }
+                // The segments are UTF-8 whatever encoding their declaration names (the output's).
+                let parser = XMLStreamParser(handler: HandlerFanout([counter, validator]), ignoreDeclaredEncoding: true)
+                while let chunk = pipe.receive() {
+                    parser.feed(chunk)
+                    check.bytes += chunk.count
+                }
+                do throws(XMLReadFailure) { try parser.finish() } catch { check.readFailure = error }
+                return check
+            }
+            encoder = OutputEncoder(encoding)
+            self.encoding = encoding
+            self.destination = destination
+            self.overwrite = overwrite
+            if let destination {
+                if !overwrite, access(destination, F_OK) == 0 {
+                    abandon()
+                    throw .exists(destination)
+                }
+                guard let f = TemporaryFile(beside: destination) else {
+                    abandon()
+                    throw .cannotWrite(destination)
+                }
+                file = f
+                f.write(encoder.byteOrderMark)
+            }
+            pending.reserveCapacity(chunkSize)
+        }
+
+        deinit { if !over { abandon() } }
+
+        func append(_ bytes: UnsafeRawBufferPointer) {
+            pending.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
+            if pending.count >= chunkSize { flush() }
+        }
+
+        func append(_ bytes: [UInt8]) {
+            pending.append(contentsOf: bytes)
+            if pending.count >= chunkSize { flush() }
+        }
+
+        private func flush() {
             guard !pending.isEmpty else { return }
             if atHead { PrologRepair.conform(&pending, to: encoding) }
             atHead = false
@@ -75,37 +121,35 @@ public enum OutputWriter {
             pending = []
             pending.reserveCapacity(chunkSize)
         }
-        do {
-            for segment in segments {
-                switch segment {
-                case .bytes(let b):
-                    pending.append(contentsOf: b)
-                case .copy(let range):
-                    try source.read(range) { chunk in
-                        pending.append(contentsOf: chunk)
-                        if pending.count >= chunkSize { flush() }
-                    }
-                }
-                if pending.count >= chunkSize { flush() }
-            }
-        } catch {
-            throw abandon(.input(error))
-        }
-        flush()
-        pipe.close()
-        if let file { file.write(encoder.finish()) }
-        let check = checking.wait()
-        guard check.isValid else {
+
+        /// Stops the check and removes the temporary file.
+        func abandon() {
+            guard !over else { return }
+            over = true
+            pipe.close()
+            _ = checking.wait()
             file?.discard()
-            throw .invalid(check)
         }
-        if let file, let destination {
-            guard file.commit(to: destination, overwrite: overwrite) else {
-                file.discard()
-                throw access(destination, F_OK) == 0 && !overwrite ? .exists(destination) : .cannotWrite(destination)
+
+        /// Validates what was written and, when it is valid, moves it into place.
+        func finish() throws(Failure) -> OutputCheck {
+            flush()
+            over = true
+            pipe.close()
+            if let file { file.write(encoder.finish()) }
+            let check = checking.wait()
+            guard check.isValid else {
+                file?.discard()
+                throw .invalid(check)
             }
+            if let file, let destination {
+                guard file.commit(to: destination, overwrite: overwrite) else {
+                    file.discard()
+                    throw access(destination, F_OK) == 0 && !overwrite ? .exists(destination) : .cannotWrite(destination)
+                }
+            }
+            return check
         }
-        return check
     }
 }
 

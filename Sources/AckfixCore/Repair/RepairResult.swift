@@ -31,7 +31,7 @@ public struct RepairResult: Sendable {
              note: Localized?, depositLine: Int?) {
             self.idTechnique = idTechnique
             self.outcome = outcome
-            classIndex = errorClass.flatMap { c in ErrorCatalogue.all.firstIndex { $0.code == c.code } }.map(UInt8.init) ?? .max
+            classIndex = errorClass.flatMap { ErrorCatalogue.placeInAll[$0.code] } ?? .max
             line = depositLine.map { Int32(clamping: $0) } ?? -1
             self.fixes = fixes
             self.newIdTechnique = newIdTechnique
@@ -59,6 +59,8 @@ public struct RepairResult: Sendable {
     public let dryRun: Bool
     /// True once the file is in place.
     public internal(set) var written = false
+    /// The output was written while the deposit was read (no second read of it).
+    var writtenDuringRead = false
     public internal(set) var passages: [PassageAccount] = []
     /// Fixes outside passages: declaration, encoding, certification blocks.
     public internal(set) var fileFixes: [AppliedFix] = []
@@ -68,7 +70,14 @@ public struct RepairResult: Sendable {
     public internal(set) var refusal: Refusal?
     public internal(set) var diff: [PassageDiff] = []
 
-    public func count(_ outcome: Outcome) -> Int { passages.reduce(0) { $0 + ($1.outcome == outcome ? 1 : 0) } }
+    public func count(_ outcome: Outcome) -> Int { counts[outcome] ?? 0 }
+
+    /// How many passages have each outcome (one pass over up to 200,000 accounts).
+    public var counts: [Outcome: Int] {
+        var counts: [Outcome: Int] = [:]
+        for i in passages.indices { counts[passages[i].outcome, default: 0] += 1 }
+        return counts
+    }
 
     /// The file needs a person's attention: passages to review or missing from the deposit.
     public var needsAttention: Bool {

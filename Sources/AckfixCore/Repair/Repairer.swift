@@ -23,6 +23,8 @@ public enum Repairer {
         public var now = Date()
         /// The new idFlux; a fresh UUID by default.
         public var fluxID: String?
+        /// Writes the output during the read of the deposit when it can (tests compare both ways).
+        var writesDuringRead = true
 
         public init() {}
     }
@@ -93,10 +95,19 @@ public enum Repairer {
         _ segments: [OutputSegment], source: ByteSource, encoding: DocumentEncoding,
         generation: SchemaGeneration, options: Options, into result: inout RepairResult
     ) throws(DocumentError) {
+        let destination = options.dryRun ? nil : result.outputPath
+        try write(options: options, into: &result) { () throws(OutputWriter.Failure) in
+            try OutputWriter.write(segments, from: source, to: destination, overwrite: options.force,
+                                   encoding: encoding, generation: generation)
+        }
+    }
+
+    /// Runs what writes the output; fills in the result, and says in the user's terms why it failed.
+    static func write(
+        options: Options, into result: inout RepairResult, _ writing: () throws(OutputWriter.Failure) -> OutputCheck
+    ) throws(DocumentError) {
         do {
-            result.outputCheck = try OutputWriter.write(
-                segments, from: source, to: options.dryRun ? nil : result.outputPath, overwrite: options.force,
-                encoding: encoding, generation: generation)
+            result.outputCheck = try writing()
             result.written = !options.dryRun
         } catch {
             switch error {
@@ -210,14 +221,13 @@ private struct FunctionalRepair {
 
     /// Each passage's class, from its first message (most passages share a handful of messages).
     static func classes(of refused: [ProcessingReport.RefusedPassage]) -> [UInt8] {
-        var classOf: [String: UInt8] = [:]
+        var classOf: [UTF8Key: UInt8] = [:]
         return refused.map { r -> UInt8 in
             let m = r.firstMessage ?? ""
-            if let c = classOf[m] { return c }
-            let code = m.isEmpty ? ErrorClass.unclassifiedFunctional.code : ErrorCatalogue.classifyFunctional(m).errorClass.code
-            let c = UInt8(ErrorCatalogue.functional.firstIndex { $0.code == code }!)
+            if let c = classOf[UTF8Key(m)] { return c }
+            let c = UInt8(m.isEmpty ? ErrorCatalogue.unclassifiedFunctionalIndex : ErrorCatalogue.functionalIndex(of: m))
             // Messages that name the passage are each met once: remembering them would only cost memory.
-            if classOf.count < 10_000 { classOf[m] = c }
+            if classOf.count < 10_000 { classOf[UTF8Key(m)] = c }
             return c
         }
     }
@@ -227,6 +237,11 @@ private struct FunctionalRepair {
         // Report order is kept for the account; the first occurrence of an id is the one used.
         let index = RefusedIndex(report.refused)
         func errorClass(_ i: Int) -> ErrorClass { ErrorCatalogue.functional[Int(classIndex[i])] }
+        /// Whether some passage was refused for this class (classes compared by place, not field by field).
+        func refusesSome(_ c: ErrorClass) -> Bool {
+            let place = UInt8(ErrorCatalogue.functional.firstIndex { $0.code == c.code }!)
+            return classIndex.contains(place)
+        }
         if let corrections {
             for row in corrections.rows.values.sorted(by: { $0.line < $1.line }) where index.firstIndex(of: row.idTechnique) == nil {
                 throw Corrections.invalid(corrections.path, line: row.line, column: 1, Localized(
@@ -238,21 +253,29 @@ private struct FunctionalRepair {
         let (input, copy) = try Repairer.open(depositPath, repairDeclaration: false)
         var plans = [Plan?](repeating: nil, count: report.refused.count)
         // Renumbering must avoid every id of the deposit.
-        let renumbers = options.duplicates == .renumber && classIndex.indices.contains { errorClass($0) == .duplicateID }
+        let renumbers = options.duplicates == .renumber && refusesSome(.duplicateID)
         var allIDs: Set<String>? = renumbers ? [] : nil
         var correctionError: DocumentError?
         let holder = OutlineHolder()
         let unsafe = options.unsafeFixes
-        let (outline, _) = try DepositReader.read(
-            input: input, progress: progress, onChunk: copy.map { c in { c.write($0) } },
-            keepingOnly: { index.firstIndex(of: $0) != nil }
-        ) { passage in
-            guard let id = passage.idTechnique else { return }
+        let drops = options.duplicates == .drop
+        // Renumbered ids are only known after the read: no writing during it then.
+        let (destination, overwrite, encoding) = (options.dryRun ? nil : result.outputPath, options.force, input.encoding)
+        let stream = renumbers || !options.writesDuringRead ? nil : ResubmissionStream(
+            fluxID: result.newFluxID, horodatage: result.newHorodatage,
+            fixesCertificationCodes: refusesSome(.certificationStatusKO)
+        ) { generation in
+            try? OutputWriter.Session(to: destination, overwrite: overwrite, encoding: encoding, generation: generation)
+        }
+        defer { stream?.giveUp() }
+        /// The plan of a refused passage met for the first time; nil for any other passage.
+        func plan(for passage: Passage) -> Plan? {
+            guard let id = passage.idTechnique else { return nil }
             allIDs?.insert(id)
-            guard passage.isComplete, let i = index.firstIndex(of: id) else { return }
+            guard passage.isComplete, let i = index.firstIndex(of: id) else { return nil }
             if plans[i] != nil {
                 plans[i]!.occurrences += 1
-                return
+                return nil
             }
             var editor = PassageEditor(passage: passage, index: i, xsiPrefix: holder.xsiPrefix)
             if errorClass(i) != .duplicateID {
@@ -261,10 +284,22 @@ private struct FunctionalRepair {
                 }
                 if unsafe { editor.applyUnsafeFixes(for: errorClass(i)) }
             }
-            plans[i] = Plan(range: passage.range, leadingTriviaStart: passage.leadingTriviaStart,
+            let plan = Plan(range: passage.range, leadingTriviaStart: passage.leadingTriviaStart,
                             certificationIndex: passage.certificationIndex, line: passage.line, edits: editor.edits,
                             fixes: editor.fixes, idContent: passage.value(at: "idTechnique")?.contentRange,
                             needsXSI: editor.needsXSIDeclaration)
+            plans[i] = plan
+            return drops && errorClass(i) == .duplicateID ? nil : plan
+        }
+        let (outline, _) = try DepositReader.read(
+            input: input, progress: progress, onChunk: { chunk in
+                copy?.write(chunk)
+                stream?.receive(chunk)
+            },
+            keepingOnly: { index.firstIndex(of: $0) != nil }, blocks: stream
+        ) { passage in
+            let sent = plan(for: passage)
+            stream?.passage(passage.range, leadingTriviaStart: passage.leadingTriviaStart, edits: sent?.edits)
         } onRoot: { outline in
             holder.xsiPrefix = Repairer.xsiPrefix(outline)
         }
@@ -352,11 +387,11 @@ private struct FunctionalRepair {
         // Certification groups: blocks whose (fixed) type and code agree are merged, in order of appearance.
         var groups: [(key: String, template: Int, plans: [Int])] = []
         var groupOfKey: [String: Int] = [:]
-        func key(_ index: Int) -> String {
-            if let f = correctedKey[index] { return f.type + " " + f.code }
-            let c = outline.certifications[index]
-            return (c.typeText ?? "") + " " + (c.codeText ?? "")
+        // Once per block, not per passage.
+        let keys = outline.certifications.map { c in
+            correctedKey[c.index].map { $0.type + " " + $0.code } ?? (c.typeText ?? "") + " " + (c.codeText ?? "")
         }
+        func key(_ index: Int) -> String { keys[index] }
         for i in kept {
             let certification = plans[i]!.certificationIndex
             let k = key(certification)
@@ -392,36 +427,56 @@ private struct FunctionalRepair {
             throw DocumentError(path: depositPath, kind: .wrongDocument(expected: .deposit, found: outline.rootName?.localName ?? "?"))
         }
         let needsXSI = holder.xsiPrefix == nil && kept.contains { plans[$0]!.needsXSI }
-        var segments: [OutputSegment] = []
-        segments.append(0..<certsContent.lowerBound, editedBy: Repairer.headerEdits(
-            outline, fluxID: result.newFluxID, horodatage: result.newHorodatage, declareXSI: needsXSI))
-        for g in groups {
-            let t = outline.certifications[g.template]
-            guard let content = t.passagesContentRange, let trailing = t.passagesTrailingTrivia else { continue }
-            var certEdits: [ByteEdit] = []
-            let own = (t.typeText ?? "") + " " + (t.codeText ?? "")
-            if own != g.key {
-                let parts = g.key.split(separator: " ", maxSplits: 1).map(String.init)
-                if let v = t.type, parts[0] != t.typeText { certEdits.append(ByteEdit(range: v.contentRange, text: parts[0])) }
-                if let v = t.code, parts.count > 1, parts[1] != t.codeText { certEdits.append(ByteEdit(range: v.contentRange, text: parts[1])) }
+        /// The output, as ranges of the deposit with their edits.
+        func describe(_ add: (Range<Int>, [ByteEdit]) -> Void) {
+            add(0..<certsContent.lowerBound, Repairer.headerEdits(
+                outline, fluxID: result.newFluxID, horodatage: result.newHorodatage, declareXSI: needsXSI))
+            for g in groups {
+                let t = outline.certifications[g.template]
+                guard let content = t.passagesContentRange, let trailing = t.passagesTrailingTrivia else { continue }
+                var certEdits: [ByteEdit] = []
+                let own = (t.typeText ?? "") + " " + (t.codeText ?? "")
+                if own != g.key {
+                    let parts = g.key.split(separator: " ", maxSplits: 1).map(String.init)
+                    if let v = t.type, parts[0] != t.typeText { certEdits.append(ByteEdit(range: v.contentRange, text: parts[0])) }
+                    if let v = t.code, parts.count > 1, parts[1] != t.codeText { certEdits.append(ByteEdit(range: v.contentRange, text: parts[1])) }
+                }
+                add(t.leadingTriviaStart..<content.lowerBound, certEdits)
+                for i in g.plans {
+                    let plan = plans[i]!
+                    add(plan.leadingTriviaStart..<plan.range.upperBound, plan.edits)
+                }
+                add(trailing.lowerBound..<t.range.upperBound, certEdits)
             }
-            segments.append(t.leadingTriviaStart..<content.lowerBound, editedBy: certEdits)
-            for i in g.plans {
-                let plan = plans[i]!
-                segments.append(plan.leadingTriviaStart..<plan.range.upperBound, editedBy: plan.edits)
-            }
-            segments.append(trailing.lowerBound..<t.range.upperBound, editedBy: certEdits)
+            add(certsTrailing.lowerBound..<outline.streamLength, [])
         }
-        segments.append(certsTrailing.lowerBound..<outline.streamLength, editedBy: [])
 
-        let source = try Repairer.source(depositPath, copy: copy, input: input)
-        try Repairer.write(segments, source: source, encoding: outline.encoding,
-                           generation: outline.generation, options: options, into: &result)
+        // The deposit's bytes are read again only when the output written during the read is not
+        // the one wanted (or for --diff).
+        var opened: ByteSource?
+        func source() throws(DocumentError) -> ByteSource {
+            if let opened { return opened }
+            let s = try Repairer.source(depositPath, copy: copy, input: input)
+            opened = s
+            return s
+        }
+        var wanted = SegmentFingerprint()
+        describe { wanted.add($0, editedBy: $1) }
+        if let session = stream?.finish(outline), stream?.fingerprint == wanted {
+            try Repairer.write(options: options, into: &result) { () throws(OutputWriter.Failure) in try session.finish() }
+            result.writtenDuringRead = true
+        } else {
+            stream?.giveUp()
+            var segments: [OutputSegment] = []
+            describe { segments.append($0, editedBy: $1) }
+            try Repairer.write(segments, source: try source(), encoding: outline.encoding,
+                               generation: outline.generation, options: options, into: &result)
+        }
         if options.diff {
             result.diff = Repairer.diffs(kept.compactMap { i in
                 let plan = plans[i]!
                 return plan.edits.isEmpty ? nil : (report.refused[i].idTechnique, plan.line, plan.range, plan.edits)
-            }, source: source)
+            }, source: try source())
         }
     }
 

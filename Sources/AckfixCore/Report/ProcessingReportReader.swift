@@ -58,8 +58,14 @@ public final class ProcessingReportReader: XMLStreamHandler {
         return r
     }
 
+    /// Each element name in lower case, by its id in the parse (names repeat for every passage).
+    private var lowered: [String?] = []
+
     public func startElement(_ tag: XMLStartTag) {
-        let name = tag.name.localName.lowercased()
+        let id = tag.name.id
+        if id >= lowered.count { lowered += Array(repeating: nil, count: id + 1 - lowered.count) }
+        let name = lowered[id] ?? tag.name.localName.lowercased()
+        lowered[id] = name
         text.clear()
         guard let parent = stack.last else {
             rootName = tag.name.localName
@@ -150,11 +156,12 @@ public final class ProcessingReportReader: XMLStreamHandler {
     }
 
     // Identical messages share one string: most refusals repeat a handful of wordings.
-    private var messages: [String: String] = [:]
+    private var messages: Set<UTF8Key> = []
 
     private func intern(_ message: String) -> String {
-        if let m = messages[message] { return m }
-        if messages.count < 10_000 { messages[message] = message }
+        let key = UTF8Key(message)
+        if let m = messages.firstIndex(of: key) { return messages[m].text }
+        if messages.count < 10_000 { messages.insert(key) }
         return message
     }
 

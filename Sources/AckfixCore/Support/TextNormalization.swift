@@ -105,3 +105,19 @@ extension Array where Element == UInt8 {
         append(contentsOf: UnsafeBufferPointer(rebasing: chunk.assumingMemoryBound(to: UInt8.self)[..<n]))
     }
 }
+
+/// A string as a dictionary key compared and hashed by its UTF-8 bytes: Swift's own string hashing
+/// first normalises every accented text (the CDC's messages), which costs more than the rest of a
+/// lookup. Two spellings of one text (composed, decomposed) are then two keys, which a cache allows.
+struct UTF8Key: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: Self, b: Self) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+}

@@ -77,7 +77,8 @@ public struct RepairJSONRenderer {
         j.endArray()
         j.key("counts")
         j.beginObject()
-        for o in RepairResult.Outcome.allCases { j.field(o.rawValue, r.count(o)) }
+        let counts = r.counts
+        for o in RepairResult.Outcome.allCases { j.field(o.rawValue, counts[o] ?? 0) }
         j.field("total", r.passages.count)
         j.endObject()
         j.endObject()

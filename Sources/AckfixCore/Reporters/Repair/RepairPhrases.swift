@@ -18,15 +18,17 @@ enum RepairPhrases {
         // « xsi:nil » is not a value of the person: never masked.
         let before = f.before.flatMap { $0.isEmpty ? nil : $0 == "xsi:nil" ? $0 : privacy.display($0, field: field) }
         let after = f.after.map { $0 == "xsi:nil" ? $0 : privacy.display($0, field: field) }
+        // French puts a space before the colon, English does not.
+        let colon = l == .fr ? " :" : ":"
         switch (before, after) {
-        case (let b?, let a?): s += " : « \(b) » → « \(a) »"
-        case (nil, let a?): s += " : → « \(a) »"
-        case (let b?, nil): s += " : « \(b) » " + (l == .fr ? "retiré" : "removed")
+        case (let b?, let a?): s += "\(colon) « \(b) » → « \(a) »"
+        case (nil, let a?): s += "\(colon) → « \(a) »"
+        case (let b?, nil): s += "\(colon) « \(b) » " + (l == .fr ? "retiré" : "removed")
         case (nil, nil) where f.kind == .emptyOptional: break
         default: break
         }
         if f.kind.safety == .unsafe { s += l == .fr ? " [correction risquée]" : " [unsafe fix]" }
-        return l == .fr ? s : s.replacingAll(" : ", with: ": ")
+        return s
     }
 
     /// A schema violation of the would-be output, placed by passage (output lines mean nothing to the user).

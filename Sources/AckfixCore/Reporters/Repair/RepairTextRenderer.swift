@@ -17,7 +17,8 @@ public struct RepairTextRenderer {
             ? (fr ? "accusé de traitement, \(r.passages.count) passage(s) refusé(s)" : "processing report, \(r.passages.count) refused passage(s)")
             : (fr ? "refus technique : tout le dépôt est renvoyé" : "technical rejection: the whole deposit goes again")
         out.write(style.bold((fr ? "Réparation de " : "Repair of ") + r.depositPath) + (fr ? " d'après " : " from ") + r.reportPath + " (\(kind))\n")
-        let inOutput = r.passages.reduce(0) { $0 + ($1.outcome.isInOutput ? 1 : 0) }
+        let counts = r.counts
+        let inOutput = counts.reduce(0) { $0 + ($1.key.isInOutput ? $1.value : 0) }
         switch r.refusal {
         case .invalid(let check)?:
             out.write(style.red(fr ? "Fichier NON écrit : il ne passerait pas le contrôle du schéma. À corriger d'abord (à la main ou avec --corrections) :"
@@ -51,7 +52,7 @@ public struct RepairTextRenderer {
             for f in p.fixes where f.kind != .renumbered { out.write("      + " + RepairPhrases.fix(f, privacy: privacy, l) + "\n") }
             if let note = p.note { out.write("      → " + note(l) + "\n") }
         }
-        out.write("\n" + summary(r) + "\n")
+        out.write("\n" + summary(r, counts) + "\n")
         if r.resendsRejectedDepositUnchanged {
             out.write(style.yellow(fr ? "Rien à corriger n'a été trouvé : le fichier est le dépôt refusé tel quel (idFlux et horodatage mis à part), la CDC le refusera sans doute pour les mêmes erreurs. Voyez ackfix explain pour le détail de chaque erreur."
                                       : "Nothing to fix was found: the file is the refused deposit as it was (idFlux and horodatage aside), so the CDC will likely refuse it for the same errors. See ackfix explain for each error.") + "\n")
@@ -69,8 +70,8 @@ public struct RepairTextRenderer {
          "validity-dates-inverted"].contains(c.slug)
     }
 
-    private func summary(_ r: RepairResult) -> String {
-        let parts = RepairResult.Outcome.allCases.map { o in "\(r.count(o)) " + RepairPhrases.outcome(o)(language) }
+    private func summary(_ r: RepairResult, _ counts: [RepairResult.Outcome: Int]) -> String {
+        let parts = RepairResult.Outcome.allCases.map { o in "\(counts[o] ?? 0) " + RepairPhrases.outcome(o)(language) }
         return (language == .fr ? "Bilan : " : "Summary: ") + "\(r.passages.count) passage(s) — " + parts.joined(separator: ", ") + "."
     }
 
