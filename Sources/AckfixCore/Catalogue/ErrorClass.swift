@@ -85,6 +85,9 @@ public enum ErrorCatalogue {
 
     public static let all: [ErrorClass] = functional + rejection
 
+    /// Each class's advice (`fix`), by place in `all`: reading one class's field copies the whole class.
+    static let adviceByPlace: [Localized] = all.map(\.fix)
+
     /// Each class's place in `all`, by code.
     static let placeInAll: [String: UInt8] = Dictionary(uniqueKeysWithValues: all.indices.map { (all[$0].code, UInt8($0)) })
 
@@ -132,6 +135,12 @@ public enum ErrorCatalogue {
     /// The place in `functional` of a refused passage's class (the repair needs no more).
     static func functionalIndex(of message: String) -> Int {
         match(FoldedText(message), among: functional)?.class ?? unclassifiedFunctionalIndex
+    }
+
+    /// `classifyFunctional` with the class as its place in `functional`.
+    static func functionalPlace(of message: String) -> (place: Int, values: [String: String]) {
+        guard let (c, values) = match(FoldedText(message), among: functional) else { return (unclassifiedFunctionalIndex, [:]) }
+        return (c, unquoted(values))
     }
 
     static let unclassifiedFunctionalIndex = functional.firstIndex { $0.code == ErrorClass.unclassifiedFunctional.code }!

@@ -22,25 +22,31 @@ public enum Explainer {
     private static func functional(
         _ report: ProcessingReport, reportPath: String, options: Options, progress: ProgressObserver?
     ) throws(DocumentError) -> Explanation {
+        var report = report
         var passages: [Explanation.Passage] = []
         passages.reserveCapacity(report.refused.count)
-        // Many passages share a message: classify each distinct message once.
-        var classified: [String: SharedClassification] = [:]
+        // Many passages share a message: classify each distinct message once (those that name their
+        // passage are each met once: remembering them would only cost memory).
+        var classified: [UTF8Key: SharedClassification] = [:]
         for refused in report.refused {
             let classes = refused.messages.map { m -> SharedClassification in
-                if let c = classified[m] { return c }
-                let c = SharedClassification(ErrorCatalogue.classifyFunctional(m))
-                classified[m] = c
+                if let c = classified[UTF8Key(m)] { return c }
+                let c = SharedClassification(m)
+                if classified.count < MessageClassifier.remembered { classified[UTF8Key(m)] = c }
                 return c
             }
             passages.append(Explanation.Passage(refused: refused, classes: classes))
         }
+        // The explained passages hold the refused ones now: not twice in memory.
+        report.refused = []
         var match: Explanation.DepositMatch?
         var notInDeposit: [String] = []
         if let depositPath = options.depositPath {
             // What the deposit says of each refused passage goes straight into it (first refusal of its id).
-            let index = RefusedIndex(report.refused)
-            var certificationOf = [Int32](repeating: -1, count: report.refused.count)
+            let ids = IDStore()
+            for p in passages { ids.append(p.idTechnique) }
+            let index = RefusedIndex(ids: ids)
+            var certificationOf = [Int32](repeating: -1, count: passages.count)
             let keep = options.privacy.showPersonalData
             let (outline, _) = try DepositReader.read(path: depositPath, progress: progress,
                                                       keepingOnly: { index.firstIndex(of: $0) != nil }) { passage in

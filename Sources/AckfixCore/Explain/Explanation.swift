@@ -26,7 +26,7 @@ public struct Explanation: Sendable {
 
         init(refused: ProcessingReport.RefusedPassage, classes: [SharedClassification]) {
             self.refused = refused
-            classified = classes.first ?? SharedClassification(ErrorCatalogue.classifyFunctional(""))
+            classified = classes.first ?? SharedClassification("")
             otherClasses = classes.dropFirst().map(\.classification.errorClass)
         }
 
@@ -80,7 +80,8 @@ public struct Explanation: Sendable {
 
     public var kind: ProcessingReport.Kind { report.kind }
     public var okCount: Int { report.acceptedCount }
-    public var koCount: Int { report.refused.count }
+    /// Refused passages (after a functional report the explained passages hold them, not `report`).
+    public var koCount: Int { passages.isEmpty ? report.refused.count : passages.count }
 
     /// Counts per class, in catalogue order, classes with none left out.
     public var countsByClass: [(errorClass: ErrorClass, count: Int)] {
@@ -95,11 +96,22 @@ public struct Explanation: Sendable {
     }
 
     /// Whether there is anything to fix (drives the exit code).
-    public var hasProblems: Bool { !report.refused.isEmpty || !report.errors.isEmpty || kind == .rejection }
+    public var hasProblems: Bool { koCount > 0 || !report.errors.isEmpty || kind == .rejection }
 }
 
 /// One message's classification, shared by every passage refused with that message.
 final class SharedClassification: Sendable {
-    let classification: Classification
-    init(_ classification: Classification) { self.classification = classification }
+    /// The class, as its place in `ErrorCatalogue.functional` (a class is too big to copy into each).
+    private let place: UInt8
+    private let values: [String: String]
+
+    init(_ message: String) {
+        let (place, values) = ErrorCatalogue.functionalPlace(of: message)
+        self.place = UInt8(place)
+        self.values = values
+    }
+
+    var classification: Classification {
+        Classification(errorClass: ErrorCatalogue.functional[Int(place)], values: values, validatorCode: nil)
+    }
 }

@@ -25,9 +25,10 @@ public struct PassageFacts: Sendable {
     public internal(set) var certificationCode: String?
     public let branches: [IdentityBranch]
     // The identity fields, compactly: for each, its position in the branch's field list and its
-    // status in one byte; the values kept (few: personal ones only when asked) apart.
-    private let fieldCodes: [UInt8]
-    private let keptValues: [String]
+    // status in one byte (fourteen fields at most: two words, no allocation); the values kept
+    // (few: personal ones only when asked) in one string, apart.
+    private let fieldCodes: FieldCodes
+    private let keptValues: String
     public let dateDebutValidite: String?
     public let dateFinValidite: String?
     public let dateFinValiditeIsNil: Bool
@@ -47,8 +48,8 @@ public struct PassageFacts: Sendable {
     public var identity: [IdentityField] {
         guard let branch else { return [] }
         let names = DepositFields.identityFields(of: branch)
-        var values = keptValues.makeIterator()
-        return fieldCodes.map { code in
+        var values = keptValues.split(separator: Self.valueSeparator, omittingEmptySubsequences: false).map(String.init).makeIterator()
+        return fieldCodes.codes.map { code in
             IdentityField(name: names[Int(code >> 3)], status: Self.statuses[Int(code >> 1 & 3)],
                           value: code & 1 == 1 ? values.next() : nil)
         }
@@ -64,7 +65,7 @@ public struct PassageFacts: Sendable {
         dateDebutValidite = start.map { $0.value.trimmingWhitespace() }
         dateFinValidite = end.flatMap { $0.isNil ? nil : $0.value.trimmingWhitespace() }
         dateFinValiditeIsNil = end?.isNil ?? false
-        var codes: [UInt8] = []
+        var codes = FieldCodes()
         var kept: [String] = []
         if let branch = passage.identityBranch {
             for (position, name) in DepositFields.identityFields(of: branch).enumerated() {
@@ -84,7 +85,7 @@ public struct PassageFacts: Sendable {
             }
         }
         fieldCodes = codes
-        keptValues = kept
+        keptValues = kept.joined(separator: String(Self.valueSeparator))
         if let insee = passage.holderValue("codeInsee")?.value.trimmingWhitespace(), insee.hasPrefix("99"), insee.count == 5 {
             bornAbroadCodeMismatch = passage.holderValue("codePaysNaissance")?.value.trimmingWhitespace() != String(insee.suffix(3))
         } else {
@@ -99,4 +100,24 @@ public struct PassageFacts: Sendable {
     }
 
     public func field(_ name: String) -> IdentityField? { identity.first { $0.name == name } }
+
+    /// Between kept values: a character XML text cannot hold, so no value holds it.
+    private static let valueSeparator: Character = "\u{1F}"
+
+    /// Up to sixteen bytes in two words.
+    struct FieldCodes: Sendable {
+        private var low: UInt64 = 0
+        private var high: UInt64 = 0
+        private(set) var count = 0
+
+        mutating func append(_ code: UInt8) {
+            precondition(count < 16, "an identity branch has at most fourteen fields")
+            if count < 8 { low |= UInt64(code) << (8 * count) } else { high |= UInt64(code) << (8 * (count - 8)) }
+            count += 1
+        }
+
+        var codes: [UInt8] {
+            (0..<count).map { i in UInt8(truncatingIfNeeded: (i < 8 ? low >> (8 * i) : high >> (8 * (i - 8)))) }
+        }
+    }
 }

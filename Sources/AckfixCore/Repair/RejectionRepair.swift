@@ -109,7 +109,7 @@ struct RejectionRepair {
                 accounts[i].note = accounts[i].note.map { Localized(fr: $0.fr + " ; " + message.fr, en: $0.en + "; " + message.en) } ?? message
             }
         }
-        result.passages = accounts
+        result.passages = RepairResult.PassageAccounts(accounts)
         if options.diff {
             let all = mechanical + correctionEdits
             result.diff = Repairer.diffs(ranges.compactMap { r in

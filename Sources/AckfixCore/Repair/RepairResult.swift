@@ -15,13 +15,14 @@ public struct RepairResult: Sendable {
         public var isInOutput: Bool { self == .resubmitted || self == .resubmittedFixed || self == .needsReview }
     }
 
-    /// One passage's account. Small (a repair can account for 200,000 passages): the class is kept
-    /// as its place in the catalogue.
+    /// One passage's account (kept by column in `PassageAccounts`, made when read).
     public struct PassageAccount: Sendable {
         public let idTechnique: String
         public internal(set) var outcome: Outcome
-        private let classIndex: UInt8
-        private let line: Int32
+        /// The class as its place in `ErrorCatalogue.all` (`.max`: none).
+        let classIndex: UInt8
+        /// The deposit line, -1 for none.
+        let line: Int32
         public internal(set) var fixes: [AppliedFix]
         public internal(set) var newIdTechnique: String?
         /// What to do, for a passage to review; why, for one left out.
@@ -33,6 +34,17 @@ public struct RepairResult: Sendable {
             self.outcome = outcome
             classIndex = errorClass.flatMap { ErrorCatalogue.placeInAll[$0.code] } ?? .max
             line = depositLine.map { Int32(clamping: $0) } ?? -1
+            self.fixes = fixes
+            self.newIdTechnique = newIdTechnique
+            self.note = note
+        }
+
+        init(idTechnique: String, outcome: Outcome, classIndex: UInt8, line: Int32, fixes: [AppliedFix],
+             newIdTechnique: String?, note: Localized?) {
+            self.idTechnique = idTechnique
+            self.outcome = outcome
+            self.classIndex = classIndex
+            self.line = line
             self.fixes = fixes
             self.newIdTechnique = newIdTechnique
             self.note = note
@@ -61,7 +73,7 @@ public struct RepairResult: Sendable {
     public internal(set) var written = false
     /// The output was written while the deposit was read (no second read of it).
     var writtenDuringRead = false
-    public internal(set) var passages: [PassageAccount] = []
+    public internal(set) var passages = PassageAccounts()
     /// Fixes outside passages: declaration, encoding, certification blocks.
     public internal(set) var fileFixes: [AppliedFix] = []
     public internal(set) var newFluxID = ""
@@ -73,11 +85,7 @@ public struct RepairResult: Sendable {
     public func count(_ outcome: Outcome) -> Int { counts[outcome] ?? 0 }
 
     /// How many passages have each outcome (one pass over up to 200,000 accounts).
-    public var counts: [Outcome: Int] {
-        var counts: [Outcome: Int] = [:]
-        for i in passages.indices { counts[passages[i].outcome, default: 0] += 1 }
-        return counts
-    }
+    public var counts: [Outcome: Int] { passages.counts }
 
     /// The file needs a person's attention: passages to review or missing from the deposit.
     public var needsAttention: Bool {

@@ -31,7 +31,14 @@ public enum Repairer {
 
     public static func repair(depositPath: String, reportPath: String, options: Options,
                               progress: ProgressObserver? = nil) throws(DocumentError) -> RepairResult {
-        var report = try ProcessingReportReader.read(path: reportPath)
+        // A repair needs of each refused passage only its id and class: kept as they are read.
+        let ids = IDStore()
+        var classes: [UInt8] = []
+        var classifier = MessageClassifier()
+        let report = try ProcessingReportReader.read(path: reportPath) { refused in
+            ids.append(refused.idTechnique)
+            classes.append(classifier.place(of: refused.firstMessage))
+        }
         let corrections = try options.correctionsPath.map { path throws(DocumentError) in try Corrections.read(path: path, privacy: options.privacy) }
         let output = options.output ?? defaultOutput(for: depositPath, now: options.now)
         var result = RepairResult(reportKind: report.kind, depositPath: depositPath, reportPath: reportPath,
@@ -40,9 +47,8 @@ public enum Repairer {
         result.newHorodatage = ParisTime.horodatage(options.now)
         switch report.kind {
         case .functional:
-            let classes = FunctionalRepair.classes(of: report.refused)
-            report.forgetMessages()
-            try FunctionalRepair(report: report, classIndex: classes, corrections: corrections, options: options, result: result)
+            let index = RefusedIndex(ids: ids)
+            try FunctionalRepair(report: report, index: index, classIndex: classes, corrections: corrections, options: options, result: result)
                 .run(progress: progress, into: &result)
         case .rejection:
             try RejectionRepair(report: report, corrections: corrections, options: options)
@@ -178,7 +184,10 @@ public enum Repairer {
 // MARK: - After a functional report
 
 private struct FunctionalRepair {
+    /// The report's header (its refused passages are in `index`).
     let report: ProcessingReport
+    /// The refused passages' ids, in report order, and where each first appears.
+    let index: RefusedIndex
     /// Each refused passage's class, as its place in `ErrorCatalogue.functional`.
     let classIndex: [UInt8]
     let corrections: Corrections?
@@ -190,24 +199,43 @@ private struct FunctionalRepair {
     struct Plan {
         var range: Range<Int>
         var leadingTriviaStart: Int
-        var idContent: Range<Int>?
-        var edits: [ByteEdit] = []
-        var fixes: [AppliedFix] = []
+        /// Edits and fixes, for the passages that have some (most have none): one pointer here.
+        private var changes: Changes?
         private var certification: Int32
         private var firstLine: Int32
         private var count: Int32 = 1
         var needsXSI = false
 
+        private final class Changes: Sendable {
+            let edits: [ByteEdit]
+            let fixes: [AppliedFix]
+            init(edits: [ByteEdit], fixes: [AppliedFix]) {
+                self.edits = edits
+                self.fixes = fixes
+            }
+        }
+
         init(range: Range<Int>, leadingTriviaStart: Int, certificationIndex: Int, line: Int, edits: [ByteEdit],
-             fixes: [AppliedFix], idContent: Range<Int>?, needsXSI: Bool) {
+             fixes: [AppliedFix], needsXSI: Bool) {
             self.range = range
             self.leadingTriviaStart = leadingTriviaStart
-            self.idContent = idContent
-            self.edits = edits
-            self.fixes = fixes
             certification = Int32(clamping: certificationIndex)
             firstLine = Int32(clamping: line)
             self.needsXSI = needsXSI
+            change(edits: edits, fixes: fixes)
+        }
+
+        var edits: [ByteEdit] {
+            get { changes?.edits ?? [] }
+            set { change(edits: newValue, fixes: fixes) }
+        }
+        var fixes: [AppliedFix] {
+            get { changes?.fixes ?? [] }
+            set { change(edits: edits, fixes: newValue) }
+        }
+
+        private mutating func change(edits: [ByteEdit], fixes: [AppliedFix]) {
+            changes = edits.isEmpty && fixes.isEmpty ? nil : Changes(edits: edits, fixes: fixes)
         }
 
         var certificationIndex: Int { Int(certification) }
@@ -219,23 +247,9 @@ private struct FunctionalRepair {
         }
     }
 
-    /// Each passage's class, from its first message (most passages share a handful of messages).
-    static func classes(of refused: [ProcessingReport.RefusedPassage]) -> [UInt8] {
-        var classOf: [UTF8Key: UInt8] = [:]
-        return refused.map { r -> UInt8 in
-            let m = r.firstMessage ?? ""
-            if let c = classOf[UTF8Key(m)] { return c }
-            let c = UInt8(m.isEmpty ? ErrorCatalogue.unclassifiedFunctionalIndex : ErrorCatalogue.functionalIndex(of: m))
-            // Messages that name the passage are each met once: remembering them would only cost memory.
-            if classOf.count < 10_000 { classOf[UTF8Key(m)] = c }
-            return c
-        }
-    }
-
     func run(progress: ProgressObserver?, into result: inout RepairResult) throws(DocumentError) {
         let depositPath = result.depositPath
         // Report order is kept for the account; the first occurrence of an id is the one used.
-        let index = RefusedIndex(report.refused)
         func errorClass(_ i: Int) -> ErrorClass { ErrorCatalogue.functional[Int(classIndex[i])] }
         /// Whether some passage was refused for this class (classes compared by place, not field by field).
         func refusesSome(_ c: ErrorClass) -> Bool {
@@ -251,10 +265,12 @@ private struct FunctionalRepair {
         }
 
         let (input, copy) = try Repairer.open(depositPath, repairDeclaration: false)
-        var plans = [Plan?](repeating: nil, count: report.refused.count)
+        var plans = [Plan?](repeating: nil, count: index.count)
         // Renumbering must avoid every id of the deposit.
         let renumbers = options.duplicates == .renumber && refusesSome(.duplicateID)
         var allIDs: Set<String>? = renumbers ? [] : nil
+        /// Where each refused passage's id is written, to renumber it.
+        var idContents: [Int: Range<Int>] = [:]
         var correctionError: DocumentError?
         let holder = OutlineHolder()
         let unsafe = options.unsafeFixes
@@ -286,8 +302,8 @@ private struct FunctionalRepair {
             }
             let plan = Plan(range: passage.range, leadingTriviaStart: passage.leadingTriviaStart,
                             certificationIndex: passage.certificationIndex, line: passage.line, edits: editor.edits,
-                            fixes: editor.fixes, idContent: passage.value(at: "idTechnique")?.contentRange,
-                            needsXSI: editor.needsXSIDeclaration)
+                            fixes: editor.fixes, needsXSI: editor.needsXSIDeclaration)
+            if renumbers { idContents[i] = passage.value(at: "idTechnique")?.contentRange }
             plans[i] = plan
             return drops && errorClass(i) == .duplicateID ? nil : plan
         }
@@ -318,11 +334,11 @@ private struct FunctionalRepair {
         }
 
         // Accounts, in report order.
-        var usedIDs = allIDs.map { $0.union(report.refused.map(\.idTechnique)) } ?? []
-        var accounts: [RepairResult.PassageAccount] = []
-        accounts.reserveCapacity(report.refused.count)
-        for (i, refused) in report.refused.enumerated() {
-            let id = refused.idTechnique
+        var usedIDs = allIDs.map { $0.union((0..<index.count).map(index.id(at:))) } ?? []
+        var accounts = RepairResult.PassageAccounts(sharingIDs: index.ids)
+        accounts.reserveCapacity(index.count)
+        for i in 0..<index.count {
+            let id = index.id(at: i)
             guard index.firstIndex(of: id) == i else { continue }  // a KO listed twice is accounted once
             let c = errorClass(i)
             var account = RepairResult.PassageAccount(
@@ -332,7 +348,7 @@ private struct FunctionalRepair {
                 account.outcome = .notInDeposit
                 account.note = Localized(fr: "absent du dépôt donné : vérifiez que l'accusé porte bien sur ce fichier",
                                          en: "missing from the deposit given: check that the report is about this file")
-                accounts.append(account)
+                accounts.append(account, idAt: i)
                 continue
             }
             if c == .duplicateID {
@@ -341,12 +357,12 @@ private struct FunctionalRepair {
                     account.note = Localized(fr: "déjà enregistré à la CDC : laissé de côté (--duplicates renumber pour l'envoyer sous un nouvel id)",
                                              en: "already recorded at the CDC: left out (--duplicates renumber sends it under a new id)")
                     plans[i] = nil
-                    accounts.append(account)
+                    accounts.append(account, idAt: i)
                     continue
                 }
                 let newID = Repairer.renumberedID(id, avoiding: &usedIDs)
                 var editor = PlanEditor(plan: plan, index: i)
-                editor.renumber(from: id, to: newID)
+                editor.renumber(from: id, to: newID, at: idContents[i])
                 plan = editor.plan
                 account.newIdTechnique = newID
             }
@@ -374,18 +390,19 @@ private struct FunctionalRepair {
                                          en: "this idTechnique appears \(plan.occurrences) times in the deposit: only the first one is sent")
             }
             plans[i] = plan
-            accounts.append(account)
+            accounts.append(account, idAt: i)
         }
         result.passages = accounts
 
         // Positions of the passages to send, in deposit order.
-        let kept = plans.indices.filter { plans[$0] != nil }.sorted { plans[$0]!.range.lowerBound < plans[$1]!.range.lowerBound }
+        let kept = plans.indices.lazy.filter { plans[$0] != nil }.map { Int32($0) }
+            .sorted { plans[Int($0)]!.range.lowerBound < plans[Int($1)]!.range.lowerBound }
         guard !kept.isEmpty else {
             result.refusal = .nothingToSend
             return
         }
         // Certification groups: blocks whose (fixed) type and code agree are merged, in order of appearance.
-        var groups: [(key: String, template: Int, plans: [Int])] = []
+        var groups: [(key: String, template: Int, plans: [Int32])] = []
         var groupOfKey: [String: Int] = [:]
         // Once per block, not per passage.
         let keys = outline.certifications.map { c in
@@ -393,7 +410,7 @@ private struct FunctionalRepair {
         }
         func key(_ index: Int) -> String { keys[index] }
         for i in kept {
-            let certification = plans[i]!.certificationIndex
+            let certification = plans[Int(i)]!.certificationIndex
             let k = key(certification)
             if let g = groupOfKey[k] {
                 groups[g].plans.append(i)
@@ -426,7 +443,7 @@ private struct FunctionalRepair {
         guard let certsContent = outline.certificationsContentRange, let certsTrailing = outline.certificationsTrailingTrivia else {
             throw DocumentError(path: depositPath, kind: .wrongDocument(expected: .deposit, found: outline.rootName?.localName ?? "?"))
         }
-        let needsXSI = holder.xsiPrefix == nil && kept.contains { plans[$0]!.needsXSI }
+        let needsXSI = holder.xsiPrefix == nil && kept.contains { plans[Int($0)]!.needsXSI }
         /// The output, as ranges of the deposit with their edits.
         func describe(_ add: (Range<Int>, [ByteEdit]) -> Void) {
             add(0..<certsContent.lowerBound, Repairer.headerEdits(
@@ -443,7 +460,7 @@ private struct FunctionalRepair {
                 }
                 add(t.leadingTriviaStart..<content.lowerBound, certEdits)
                 for i in g.plans {
-                    let plan = plans[i]!
+                    let plan = plans[Int(i)]!
                     add(plan.leadingTriviaStart..<plan.range.upperBound, plan.edits)
                 }
                 add(trailing.lowerBound..<t.range.upperBound, certEdits)
@@ -474,8 +491,8 @@ private struct FunctionalRepair {
         }
         if options.diff {
             result.diff = Repairer.diffs(kept.compactMap { i in
-                let plan = plans[i]!
-                return plan.edits.isEmpty ? nil : (report.refused[i].idTechnique, plan.line, plan.range, plan.edits)
+                let plan = plans[Int(i)]!
+                return plan.edits.isEmpty ? nil : (index.id(at: Int(i)), plan.line, plan.range, plan.edits)
             }, source: try source())
         }
     }
@@ -500,8 +517,8 @@ private struct FunctionalRepair {
     struct PlanEditor {
         var plan: Plan
         let index: Int
-        mutating func renumber(from id: String, to newID: String) {
-            guard let range = plan.idContent else { return }
+        mutating func renumber(from id: String, to newID: String, at range: Range<Int>?) {
+            guard let range else { return }
             plan.edits.append(ByteEdit(range: range, text: xmlEscaped(newID)))
             plan.fixes.append(AppliedFix(kind: .renumbered, element: "idTechnique", line: plan.line, before: id,
                                          after: newID, passageIndex: index))

@@ -30,11 +30,6 @@ public struct ProcessingReport: Sendable {
         mutating func append(_ message: String) {
             if first == nil { first = message } else { others.append(message) }
         }
-
-        mutating func forgetMessages() {
-            first = nil
-            others = []
-        }
     }
 
     /// One error of a technical rejection.
@@ -70,10 +65,5 @@ public struct ProcessingReport: Sendable {
     public var anomalies: [Anomaly] = []
 
     public init(kind: Kind) { self.kind = kind }
-
-    /// Drops the CDC's words once the refused passages are classified: when each message names its
-    /// passage, 200,000 of them are most of what a repair would hold.
-    mutating func forgetMessages() {
-        for i in refused.indices { refused[i].forgetMessages() }
-    }
 }
+

@@ -24,13 +24,22 @@ public final class ProcessingReportReader: XMLStreamHandler {
     private var sawRefusals = false
     private var acceptedBeforeRefusals: [String] = []
 
-    public init() {}
+    /// When set, each refused passage is handed over as it ends instead of kept in the report (and
+    /// the anomalies that compare refused ids, listed twice or both OK and KO, are not looked for):
+    /// a caller that needs only some of each passage does not hold 200,000 of them at once.
+    private let onRefused: ((ProcessingReport.RefusedPassage) -> Void)?
+
+    public init(onRefused: ((ProcessingReport.RefusedPassage) -> Void)? = nil) {
+        self.onRefused = onRefused
+    }
 
     public func attach(to parser: XMLStreamParser) { self.parser = parser }
 
-    /// Reads the report at `path`.
-    public static func read(path: String) throws(DocumentError) -> ProcessingReport {
-        let reader = ProcessingReportReader()
+    /// Reads the report at `path` (see `init(onRefused:)`).
+    public static func read(
+        path: String, onRefused: ((ProcessingReport.RefusedPassage) -> Void)? = nil
+    ) throws(DocumentError) -> ProcessingReport {
+        let reader = ProcessingReportReader(onRefused: onRefused)
         do {
             try DocumentStream.parse(path: path, handler: reader)
         } catch {
@@ -51,6 +60,7 @@ public final class ProcessingReportReader: XMLStreamHandler {
 
     func finished() -> ProcessingReport {
         var r = report
+        report = ProcessingReport(kind: .functional)
         r.kind = sawErrors && (!r.errors.isEmpty || !sawPassageSections) ? .rejection : .functional
         for id in acceptedBeforeRefusals where refusedIDs.contains(id) {
             r.anomalies.append(.init(kind: .bothOKAndKO(id), line: 0))
@@ -124,20 +134,21 @@ public final class ProcessingReportReader: XMLStreamHandler {
         case .header("idtraitement"): report.idTraitement = value
         case .header("iddemande"): report.idDemande = value
         case .koID: passage?.idTechnique = value
-        case .koMessage: if !value.isEmpty { passage?.append(intern(value)) }
+        case .koMessage: if !value.isEmpty { passage?.append(onRefused == nil ? intern(value) : value) }
         case .koPassage:
             if let p = passage {
                 if p.idTechnique.isEmpty { report.anomalies.append(.init(kind: .passageWithoutID, line: p.line)) }
-                if !p.idTechnique.isEmpty, !refusedIDs.insert(p.idTechnique).inserted {
+                if onRefused == nil, !p.idTechnique.isEmpty, !refusedIDs.insert(p.idTechnique).inserted {
                     report.anomalies.append(.init(kind: .duplicateKO(p.idTechnique), line: p.line))
                 }
                 if p.messages.isEmpty { report.anomalies.append(.init(kind: .passageWithoutMessage, line: p.line)) }
-                report.refused.append(p)
+                if let onRefused { onRefused(p) } else { report.refused.append(p) }
             }
             passage = nil
         case .okID, .okPassageID:
             guard !value.isEmpty else { break }
             report.acceptedCount += 1
+            guard onRefused == nil else { break }
             // Reports list refusals first: an accepted id is checked at once; the others wait for the end.
             if refusedIDs.contains(value) {
                 report.anomalies.append(.init(kind: .bothOKAndKO(value), line: 0))
