@@ -58,18 +58,21 @@ enum ExplanationPhrases {
     static func identity(_ facts: PassageFacts, _ l: Language) -> String {
         guard let branch = facts.branch else { return l == .fr ? "identité : aucune" : "identity: none" }
         var groups: [(String, [String])] = []
-        let sent = facts.identity.filter { $0.status == .sent }.map { f in f.value.map { "\(f.name)=\($0)" } ?? f.name }
-        let nils = facts.identity.filter { $0.status == .nil }.map(\.name)
-        let empty = facts.identity.filter { $0.status == .empty }.map(\.name)
-        let missing = facts.identity.filter { $0.status == .missing && !DepositFields.isOptional($0.name) }.map(\.name)
-        let optional = facts.identity.filter { $0.status == .missing && DepositFields.isOptional($0.name) }.map(\.name)
+        // Worked out from the packed facts on each call: once here.
+        let identity = facts.identity
+        let sent = identity.filter { $0.status == .sent }.map { f in f.value.map { "\(f.name)=\($0)" } ?? f.name }
+        let nils = identity.filter { $0.status == .nil }.map(\.name)
+        let empty = identity.filter { $0.status == .empty }.map(\.name)
+        let missing = identity.filter { $0.status == .missing && !DepositFields.isOptional($0.name) }.map(\.name)
+        let optional = identity.filter { $0.status == .missing && DepositFields.isOptional($0.name) }.map(\.name)
         groups.append((l == .fr ? "envoyés" : "sent", sent))
         groups.append(("nil", nils))
         groups.append((l == .fr ? "vides" : "empty", empty))
         groups.append((l == .fr ? "ABSENTS" : "MISSING", missing))
         groups.append((l == .fr ? "facultatifs non envoyés" : "optional, not sent", optional))
-        let body = groups.filter { !$0.1.isEmpty }.map { "\($0.0) : \($0.1.joined(separator: ", "))" }
-            .map { l == .fr ? $0 : $0.replacingAll(" : ", with: ": ") }
+        // French puts a space before the colon, English does not (the values are left as they are).
+        let colon = l == .fr ? " :" : ":"
+        let body = groups.filter { !$0.1.isEmpty }.map { "\($0.0)\(colon) \($0.1.joined(separator: ", "))" }
         let branches = facts.branches.count > 1 ? " + " + facts.branches.dropFirst().map(\.rawValue).joined(separator: " + ") : ""
         return (l == .fr ? "identité (\(branch.rawValue)\(branches)) — " : "identity (\(branch.rawValue)\(branches)) — ") + body.joined(separator: " · ")
     }
