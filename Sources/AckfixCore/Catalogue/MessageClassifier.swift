@@ -14,3 +14,48 @@ struct MessageClassifier {
         return p
     }
 }
+
+/// Classifies messages on another core while the report is still being read: `add` them in order,
+/// `finish` gives their places in that order.
+final class BackgroundClassifier {
+    private let pipe = ChunkPipe<[String?]>()
+    private let work: BackgroundWork<[UInt8]>
+    private var batch: [String?] = []
+
+    init() {
+        let pipe = self.pipe
+        work = BackgroundWork {
+            var classifier = MessageClassifier()
+            var places: [UInt8] = []
+            while let batch = pipe.receive() {
+                for m in batch { places.append(classifier.place(of: m)) }
+            }
+            return places
+        }
+        batch.reserveCapacity(Self.batchSize)
+    }
+
+    private static let batchSize = 512
+
+    func add(_ message: String?) {
+        batch.append(message)
+        if batch.count == Self.batchSize {
+            pipe.send(batch)
+            batch = []
+            batch.reserveCapacity(Self.batchSize)
+        }
+    }
+
+    func finish() -> [UInt8] {
+        if !batch.isEmpty { pipe.send(batch) }
+        batch = []
+        pipe.close()
+        return work.wait()
+    }
+
+    /// Stops the work when the report could not be read to its end.
+    deinit {
+        pipe.close()
+        _ = work.wait()
+    }
+}

@@ -48,7 +48,7 @@ public enum OutputWriter {
     /// An output written piece by piece, in order: `finish` validates and puts it in place,
     /// `abandon` leaves nothing behind.
     final class Session {
-        private let pipe = ChunkPipe()
+        private let pipe = ChunkPipe<[UInt8]>()
         private let checking: BackgroundWork<OutputCheck>
         private let encoder: OutputEncoder
         private let encoding: DocumentEncoding

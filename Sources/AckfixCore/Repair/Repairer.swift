@@ -31,14 +31,15 @@ public enum Repairer {
 
     public static func repair(depositPath: String, reportPath: String, options: Options,
                               progress: ProgressObserver? = nil) throws(DocumentError) -> RepairResult {
-        // A repair needs of each refused passage only its id and class: kept as they are read.
+        // A repair needs of each refused passage only its id and class: kept as they are read, the
+        // class worked out on the other core meanwhile.
         let ids = IDStore()
-        var classes: [UInt8] = []
-        var classifier = MessageClassifier()
+        let classifier = BackgroundClassifier()
         let report = try ProcessingReportReader.read(path: reportPath) { refused in
             ids.append(refused.idTechnique)
-            classes.append(classifier.place(of: refused.firstMessage))
+            classifier.add(refused.firstMessage)
         }
+        let classes = classifier.finish()
         let corrections = try options.correctionsPath.map { path throws(DocumentError) in try Corrections.read(path: path, privacy: options.privacy) }
         let output = options.output ?? defaultOutput(for: depositPath, now: options.now)
         var result = RepairResult(reportKind: report.kind, depositPath: depositPath, reportPath: reportPath,

@@ -31,15 +31,15 @@ final class BackgroundWork<Result>: @unchecked Sendable {
 
 /// Chunks handed from one thread to another. The sender waits while `capacity` chunks are
 /// queued, so a slow receiver bounds memory instead of letting it grow.
-final class ChunkPipe: @unchecked Sendable {
-    private var chunks: [[UInt8]] = []
+final class ChunkPipe<Chunk>: @unchecked Sendable {
+    private var chunks: [Chunk] = []
     private var closed = false
     private let condition = NSCondition()
     private let capacity: Int
 
     init(capacity: Int = 8) { self.capacity = capacity }
 
-    func send(_ chunk: [UInt8]) {
+    func send(_ chunk: Chunk) {
         condition.lock()
         while chunks.count >= capacity { condition.wait() }
         chunks.append(chunk)
@@ -55,7 +55,7 @@ final class ChunkPipe: @unchecked Sendable {
         condition.unlock()
     }
 
-    func receive() -> [UInt8]? {
+    func receive() -> Chunk? {
         condition.lock()
         defer { condition.unlock() }
         while chunks.isEmpty && !closed { condition.wait() }
