@@ -128,6 +128,57 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).allSatisfy { !$0.contains(".ackfix-") }, "no temporary file left")
     }
 
+    /// The fingerprint describes what segments write, however they are split.
+    @Test func segmentFingerprintFollowsTheBytesWrittenNotTheSplit() {
+        func fingerprint(_ segments: [OutputSegment]) -> SegmentFingerprint {
+            var f = SegmentFingerprint()
+            for s in segments { f.add(s) }
+            return f
+        }
+        let whole = fingerprint([.copy(0..<10), .bytes(Array("abc".utf8)), .copy(12..<20)])
+        #expect(fingerprint([.copy(0..<4), .copy(4..<10), .bytes(Array("a".utf8)), .bytes(Array("bc".utf8)), .copy(12..<20)]) == whole)
+        #expect(fingerprint([.copy(0..<10), .bytes([]), .bytes(Array("abc".utf8)), .copy(12..<15), .copy(15..<20)]) == whole)
+        #expect(fingerprint([.copy(0..<10), .bytes(Array("abd".utf8)), .copy(12..<20)]) != whole)
+        #expect(fingerprint([.copy(0..<10), .bytes(Array("abc".utf8)), .copy(13..<20)]) != whole)
+        #expect(fingerprint([.copy(0..<10), .copy(12..<20), .bytes(Array("abc".utf8))]) != whole)
+        var edited = SegmentFingerprint()
+        edited.add(0..<20, editedBy: [ByteEdit(range: 10..<12, text: "abc")])
+        #expect(edited == whole)
+    }
+
+    /// Accounts kept by column read back as they were given, ids kept apart or shared with the report.
+    @Test func accountsKeptByColumnReadBackAsGiven() {
+        let fix = AppliedFix(kind: .renumbered, element: "idTechnique", line: 12, before: "A-1", after: "A-1-R1", passageIndex: 0)
+        let given = [
+            RepairResult.PassageAccount(idTechnique: "A-1", outcome: .resubmittedFixed, errorClass: .duplicateID, fixes: [fix],
+                                        newIdTechnique: "A-1-R1", note: nil, depositLine: 12),
+            RepairResult.PassageAccount(idTechnique: "identifiant-plus-long-que-quinze-octets-é", outcome: .needsReview,
+                                        errorClass: .holderNotFound, fixes: [], newIdTechnique: nil,
+                                        note: ErrorClass.holderNotFound.fix, depositLine: nil),
+            RepairResult.PassageAccount(idTechnique: "B", outcome: .notInDeposit, errorClass: .holderAmbiguous, fixes: [],
+                                        newIdTechnique: nil, note: Localized(fr: "absent", en: "missing"), depositLine: nil),
+        ]
+        let ids = IDStore()
+        for a in given { ids.append("x"); ids.append(a.idTechnique) }
+        var shared = RepairResult.PassageAccounts(sharingIDs: ids)
+        for (i, a) in given.enumerated() { shared.append(a, idAt: 2 * i + 1) }
+        for accounts in [RepairResult.PassageAccounts(given), shared] {
+            #expect(accounts.count == 3)
+            #expect(accounts.map(\.idTechnique) == given.map(\.idTechnique))
+            #expect(accounts.map(\.outcome) == given.map(\.outcome))
+            #expect(accounts.map(\.errorClass) == given.map(\.errorClass))
+            #expect(accounts.map(\.depositLine) == given.map(\.depositLine))
+            #expect(accounts.map(\.newIdTechnique) == given.map(\.newIdTechnique))
+            #expect(accounts.map(\.note) == given.map(\.note))
+            #expect(accounts.map { $0.fixes.map(\.after) } == given.map { $0.fixes.map(\.after) })
+            #expect(accounts.counts == [.resubmittedFixed: 1, .needsReview: 1, .notInDeposit: 1])
+        }
+        let index = RefusedIndex(ids: ids)
+        #expect(index.firstIndex(of: "x") == 0)
+        #expect(index.firstIndex(of: "identifiant-plus-long-que-quinze-octets-é") == 3)
+        #expect(index.firstIndex(of: "A-1-R1") == nil)
+    }
+
     @Test func correctionsUnsafeFixesAndRenumbering() throws {
         let dir = Paths.scratch()
         let r = try Repairer.repair(
