@@ -50,7 +50,7 @@ extension Array where Element == OutputSegment {
 
 /// What a sequence of segments writes, in 128 bits: two outputs described by the same segments
 /// (however split) have the same fingerprint, different ones a different fingerprint short of a
-/// collision of two independently seeded hashes.
+/// collision of both halves (Swift's hash, keyed afresh for each process, fed two prefixes).
 struct SegmentFingerprint: Equatable {
     private var first = Hasher()
     private var second = Hasher()

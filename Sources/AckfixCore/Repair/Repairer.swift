@@ -252,11 +252,11 @@ private struct FunctionalRepair {
         let depositPath = result.depositPath
         // Report order is kept for the account; the first occurrence of an id is the one used.
         func errorClass(_ i: Int) -> ErrorClass { ErrorCatalogue.functional[Int(classIndex[i])] }
-        /// Whether some passage was refused for this class (classes compared by place, not field by field).
-        func refusesSome(_ c: ErrorClass) -> Bool {
-            let place = UInt8(ErrorCatalogue.functional.firstIndex { $0.code == c.code }!)
-            return classIndex.contains(place)
-        }
+        // Classes compared by place, not copied out of the catalogue, where it runs once per passage.
+        func place(_ c: ErrorClass) -> UInt8 { UInt8(ErrorCatalogue.functional.firstIndex { $0.code == c.code }!) }
+        let duplicate = place(.duplicateID)
+        /// Whether some passage was refused for this class.
+        func refusesSome(_ c: ErrorClass) -> Bool { classIndex.contains(place(c)) }
         if let corrections {
             for row in corrections.rows.values.sorted(by: { $0.line < $1.line }) where index.firstIndex(of: row.idTechnique) == nil {
                 throw Corrections.invalid(corrections.path, line: row.line, column: 1, Localized(
@@ -276,8 +276,8 @@ private struct FunctionalRepair {
         let holder = OutlineHolder()
         let unsafe = options.unsafeFixes
         let drops = options.duplicates == .drop
-        // Renumbered ids are only known after the read: no writing during it then.
         let (destination, overwrite, encoding) = (options.dryRun ? nil : result.outputPath, options.force, input.encoding)
+        // Renumbered ids are only known after the read: no writing during it then.
         let stream = renumbers || !options.writesDuringRead ? nil : ResubmissionStream(
             fluxID: result.newFluxID, horodatage: result.newHorodatage,
             fixesCertificationCodes: refusesSome(.certificationStatusKO)
@@ -295,7 +295,7 @@ private struct FunctionalRepair {
                 return nil
             }
             var editor = PassageEditor(passage: passage, index: i, xsiPrefix: holder.xsiPrefix)
-            if errorClass(i) != .duplicateID {
+            if classIndex[i] != duplicate {
                 if let row = corrections?.row(for: id), let problem = editor.apply(row), correctionError == nil {
                     correctionError = Corrections.invalid(corrections!.path, line: row.line, column: nil, problem)
                 }
@@ -306,7 +306,7 @@ private struct FunctionalRepair {
                             fixes: editor.fixes, needsXSI: editor.needsXSIDeclaration)
             if renumbers { idContents[i] = passage.value(at: "idTechnique")?.contentRange }
             plans[i] = plan
-            return drops && errorClass(i) == .duplicateID ? nil : plan
+            return drops && classIndex[i] == duplicate ? nil : plan
         }
         let (outline, _) = try DepositReader.read(
             input: input, progress: progress, onChunk: { chunk in

@@ -60,7 +60,6 @@ public final class ProcessingReportReader: XMLStreamHandler {
 
     func finished() -> ProcessingReport {
         var r = report
-        report = ProcessingReport(kind: .functional)
         r.kind = sawErrors && (!r.errors.isEmpty || !sawPassageSections) ? .rejection : .functional
         for id in acceptedBeforeRefusals where refusedIDs.contains(id) {
             r.anomalies.append(.init(kind: .bothOKAndKO(id), line: 0))
