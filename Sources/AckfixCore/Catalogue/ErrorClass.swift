@@ -132,11 +132,6 @@ public enum ErrorCatalogue {
         return Classification(errorClass: classes[c], values: unquoted(values), validatorCode: validatorCode)
     }
 
-    /// The place in `functional` of a refused passage's class (the repair needs no more).
-    static func functionalIndex(of message: String) -> Int {
-        match(FoldedText(message), among: functional)?.class ?? unclassifiedFunctionalIndex
-    }
-
     /// `classifyFunctional` with the class as its place in `functional`.
     static func functionalPlace(of message: String) -> (place: Int, values: [String: String]) {
         guard let (c, values) = match(FoldedText(message), among: functional) else { return (unclassifiedFunctionalIndex, [:]) }

@@ -1,17 +1,26 @@
-/// The functional class of refused passages' messages, one after the other, each distinct wording
-/// classified once: most passages share a handful of messages.
-struct MessageClassifier {
+/// What is worked out of refused passages' messages, each distinct wording once: most passages
+/// share a handful of messages.
+struct MessageCache<Value> {
     /// Messages that name their passage are each met once: remembering them would only cost memory.
-    static let remembered = 1_000
-    private var placeOf: [UTF8Key: UInt8] = [:]
+    static var remembered: Int { 1_000 }
+    private var values: [UTF8Key: Value] = [:]
+
+    mutating func value(of message: String, _ make: (String) -> Value) -> Value {
+        if let v = values[UTF8Key(message)] { return v }
+        let v = make(message)
+        if values.count < Self.remembered { values[UTF8Key(message)] = v }
+        return v
+    }
+}
+
+/// The functional class of refused passages' messages, one after the other.
+struct MessageClassifier {
+    private var cache = MessageCache<UInt8>()
 
     /// The class's place in `ErrorCatalogue.functional` (no message: unclassified).
     mutating func place(of message: String?) -> UInt8 {
         guard let message, !message.isEmpty else { return UInt8(ErrorCatalogue.unclassifiedFunctionalIndex) }
-        if let p = placeOf[UTF8Key(message)] { return p }
-        let p = UInt8(ErrorCatalogue.functionalIndex(of: message))
-        if placeOf.count < Self.remembered { placeOf[UTF8Key(message)] = p }
-        return p
+        return cache.value(of: message) { UInt8(ErrorCatalogue.functionalPlace(of: $0).place) }
     }
 }
 

@@ -25,16 +25,9 @@ public enum Explainer {
         var report = report
         var passages: [Explanation.Passage] = []
         passages.reserveCapacity(report.refused.count)
-        // Many passages share a message: classify each distinct message once (those that name their
-        // passage are each met once: remembering them would only cost memory).
-        var classified: [UTF8Key: SharedClassification] = [:]
+        var classified = MessageCache<SharedClassification>()
         for refused in report.refused {
-            let classes = refused.messages.map { m -> SharedClassification in
-                if let c = classified[UTF8Key(m)] { return c }
-                let c = SharedClassification(m)
-                if classified.count < MessageClassifier.remembered { classified[UTF8Key(m)] = c }
-                return c
-            }
+            let classes = refused.messages.map { classified.value(of: $0, SharedClassification.init) }
             passages.append(Explanation.Passage(refused: refused, classes: classes))
         }
         // The explained passages hold the refused ones now: not twice in memory.

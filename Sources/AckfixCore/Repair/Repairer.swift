@@ -93,6 +93,14 @@ public enum Repairer {
         return edits
     }
 
+    /// What writes `type` and `code` (when given) in a certification block, for those that differ.
+    static func certificationEdits(_ c: Certification, type: String, code: String?) -> [ByteEdit] {
+        var edits: [ByteEdit] = []
+        if let v = c.type, type != c.typeText { edits.append(ByteEdit(range: v.contentRange, text: type)) }
+        if let v = c.code, let code, code != c.codeText { edits.append(ByteEdit(range: v.contentRange, text: code)) }
+        return edits
+    }
+
     static func xsiPrefix(_ outline: DepositOutline) -> String? {
         outline.namespaceDeclarations.first { $0.uri == Namespaces.xsi }.map { $0.prefix ?? "xsi" }
     }
@@ -325,11 +333,10 @@ private struct FunctionalRepair {
 
         // Certification blocks: a fixable type or code is fixed when the CDC refused a passage of the block for it.
         var correctedKey: [Int: (type: String, code: String)] = [:]
-        for (i, plan) in plans.enumerated() where errorClass(i) == .certificationStatusKO {
+        let statusKO = place(.certificationStatusKO)
+        for (i, plan) in plans.enumerated() where classIndex[i] == statusKO {
             guard let plan, outline.certifications.indices.contains(plan.certificationIndex) else { continue }
-            let c = outline.certifications[plan.certificationIndex]
-            if let t = c.typeText, let k = c.codeText, let problem = CertificationCode.analyse(type: t, code: k),
-               let fixed = problem.corrected(type: t, code: k) {
+            if let fixed = CertificationCode.corrected(outline.certifications[plan.certificationIndex]) {
                 correctedKey[plan.certificationIndex] = fixed
             }
         }
@@ -452,13 +459,8 @@ private struct FunctionalRepair {
             for g in groups {
                 let t = outline.certifications[g.template]
                 guard let content = t.passagesContentRange, let trailing = t.passagesTrailingTrivia else { continue }
-                var certEdits: [ByteEdit] = []
-                let own = (t.typeText ?? "") + " " + (t.codeText ?? "")
-                if own != g.key {
-                    let parts = g.key.split(separator: " ", maxSplits: 1).map(String.init)
-                    if let v = t.type, parts[0] != t.typeText { certEdits.append(ByteEdit(range: v.contentRange, text: parts[0])) }
-                    if let v = t.code, parts.count > 1, parts[1] != t.codeText { certEdits.append(ByteEdit(range: v.contentRange, text: parts[1])) }
-                }
+                let parts = g.key.split(separator: " ", maxSplits: 1).map(String.init)
+                let certEdits = Repairer.certificationEdits(t, type: parts[0], code: parts.count > 1 ? parts[1] : nil)
                 add(t.leadingTriviaStart..<content.lowerBound, certEdits)
                 for i in g.plans {
                     let plan = plans[Int(i)]!

@@ -87,12 +87,7 @@ final class ResubmissionStream: CertificationBlockObserver {
         let head = certification.leadingTriviaStart..<offset
         heldHead = head
         heldBytes = []
-        OutputSegment.pieces(of: head, editedBy: certificationEdits) { piece in
-            switch piece {
-            case .bytes(let b): heldBytes += b
-            case .copy(let r): if let b = bytes(r) { heldBytes += b }
-            }
-        }
+        render(head, editedBy: certificationEdits) { heldBytes.append(contentsOf: $0) }
         release(upTo: offset)
     }
 
@@ -126,35 +121,28 @@ final class ResubmissionStream: CertificationBlockObserver {
     /// of its passages for its certification's status (a wrong code makes every passage of the block
     /// refused for it); the fingerprint tells when the guess was wrong.
     private static func predictedEdits(_ c: Certification) -> [ByteEdit] {
-        guard let t = c.typeText, let k = c.codeText, let fixed = CertificationCode.analyse(type: t, code: k)?.corrected(type: t, code: k)
-        else { return [] }
-        var edits: [ByteEdit] = []
-        if let v = c.type, fixed.type != t { edits.append(ByteEdit(range: v.contentRange, text: fixed.type)) }
-        if let v = c.code, fixed.code != k { edits.append(ByteEdit(range: v.contentRange, text: fixed.code)) }
-        return edits
+        guard let fixed = CertificationCode.corrected(c) else { return [] }
+        return Repairer.certificationEdits(c, type: fixed.type, code: fixed.code)
     }
 
     private func write(_ range: Range<Int>, editedBy edits: [ByteEdit]) {
         fingerprint.add(range, editedBy: edits)
-        OutputSegment.pieces(of: range, editedBy: edits) { piece in
-            switch piece {
-            case .bytes(let b): session?.append(b)
-            case .copy(let r):
-                guard session != nil else { return }
-                let lower = r.lowerBound - windowStart, upper = r.upperBound - windowStart
-                guard lower >= 0, upper <= window.count else { return giveUp() }
-                window.withUnsafeBytes { session?.append(UnsafeRawBufferPointer(rebasing: $0[lower..<upper])) }
-            }
-        }
+        render(range, editedBy: edits) { session?.append($0) }
     }
 
-    private func bytes(_ r: Range<Int>) -> [UInt8]? {
-        let lower = r.lowerBound - windowStart, upper = r.upperBound - windowStart
-        guard lower >= 0, upper <= window.count else {
-            giveUp()
-            return nil
+    /// The bytes of `range` with its edits applied, in pieces; gives up when the window no longer
+    /// holds them.
+    private func render(_ range: Range<Int>, editedBy edits: [ByteEdit], into sink: (UnsafeRawBufferPointer) -> Void) {
+        OutputSegment.pieces(of: range, editedBy: edits) { piece in
+            guard session != nil else { return }
+            switch piece {
+            case .bytes(let b): b.withUnsafeBytes(sink)
+            case .copy(let r):
+                let lower = r.lowerBound - windowStart, upper = r.upperBound - windowStart
+                guard lower >= 0, upper <= window.count else { return giveUp() }
+                window.withUnsafeBytes { sink(UnsafeRawBufferPointer(rebasing: $0[lower..<upper])) }
+            }
         }
-        return Array(window[lower..<upper])
     }
 
     /// Forgets the bytes before `offset`, in large steps (moving the rest costs a copy).

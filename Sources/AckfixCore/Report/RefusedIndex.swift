@@ -41,11 +41,7 @@ struct RefusedIndex {
         slots[slot] = Int32(i)
     }
 
-    private static func hash(_ id: String) -> Int {
-        var h = Hasher()
-        for b in id.utf8 { h.combine(b) }
-        return h.finalize()
-    }
+    private static func hash(_ id: String) -> Int { UTF8Key(id).hashValue }
 }
 
 /// Strings kept as their UTF-8 bytes end to end, with where each ends: 200,000 ids in a few

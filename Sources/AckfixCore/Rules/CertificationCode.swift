@@ -36,6 +36,12 @@ public enum CertificationCodeProblem: Sendable, Equatable {
 public enum CertificationCode {
     public static let types = ["RS", "RNCP"]
 
+    /// The block's type and code as ackfix would fix them; nil when they look right or cannot be told.
+    static func corrected(_ c: Certification) -> (type: String, code: String)? {
+        guard let t = c.typeText, let k = c.codeText else { return nil }
+        return analyse(type: t, code: k)?.corrected(type: t, code: k)
+    }
+
     /// Prefix and digits of `RS1710`, `rs 1710`, `RNCP-34826`; nil otherwise.
     static func parts(_ code: String) -> (prefix: String, digits: String)? {
         let upper = code.trimmingWhitespace().uppercased()
