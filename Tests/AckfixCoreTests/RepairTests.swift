@@ -173,6 +173,9 @@ import Testing
             #expect(accounts.map { $0.fixes.map(\.after) } == given.map { $0.fixes.map(\.after) })
             #expect(accounts.counts == [.resubmittedFixed: 1, .needsReview: 1, .notInDeposit: 1])
         }
+        shared.setDepositLine(40, ofIDAt: 3)
+        shared.setDepositLine(41, ofIDAt: 2)  // not an account's: changes nothing
+        #expect(shared.map(\.depositLine) == [12, 40, nil])
         let index = RefusedIndex(ids: ids)
         #expect(index.firstIndex(of: "x") == 0)
         #expect(index.firstIndex(of: "identifiant-plus-long-que-quinze-octets-é") == 3)
@@ -232,11 +235,46 @@ import Testing
             <rapport><PassagesKO>
             <passage><idTechnique>ACK-2026-0002</idTechnique><messageErreur>Aucun titulaire ne correspond aux critères obligatoires</messageErreur></passage>
             <passage><idTechnique>GHOST-1</idTechnique><messageErreur>Aucun titulaire ne correspond aux critères obligatoires</messageErreur></passage>
+            <passage><idTechnique>ACK-2026-0002</idTechnique><messageErreur>Aucun titulaire ne correspond aux critères obligatoires</messageErreur></passage>
+            <passage><idTechnique>ACK-2026-0003</idTechnique><messageErreur>Aucun titulaire ne correspond aux critères obligatoires</messageErreur></passage>
             </PassagesKO></rapport>
             """, to: report)
         let r = try Repairer.repair(depositPath: Paths.sample("deposit.xml"), reportPath: report, options: options(dir))
         #expect(r.passages.first { $0.idTechnique == "GHOST-1" }?.outcome == .notInDeposit)
         #expect(r.needsAttention)
+        // An id the report lists twice is accounted once; every account keeps its passage's line.
+        #expect(r.passages.map(\.idTechnique) == ["ACK-2026-0002", "GHOST-1", "ACK-2026-0003"])
+        #expect(r.passages.map(\.depositLine) == [53, nil, 87])
+        #expect(r.outputCheck?.passageCount == 2)
+    }
+
+    /// The plans of a repair, kept on disk or in memory, read back as they were written, in order
+    /// and at random, across the batches written.
+    @Test func plansSpilledReadBackAsWritten() {
+        for folder in [Paths.scratch(), "/nonexistent-folder"] {
+            let spill = PlanSpill(folder: folder)
+            let records = (0..<5_000).map { (k: Int) -> PlanSpill.Record in
+                let at = Int64(10 * k)
+                return PlanSpill.Record(refusal: Int32(4_999 - k), certificationIndex: Int32(k / 700), line: Int32(3 * k + 1),
+                                        isSent: k % 3 != 0, needsXSI: k % 7 == 0, leadingTriviaStart: at,
+                                        start: at + 2, end: at + 9)
+            }
+            for r in records { spill.append(r) }
+            #expect(spill.count == records.count)
+            var seen: [PlanSpill.Record] = []
+            spill.forEach { k, r in
+                #expect(k == seen.count)
+                seen.append(r)
+            }
+            #expect(seen.map { $0.refusal } == records.map { $0.refusal })
+            #expect(seen.map { $0.range } == records.map { $0.range })
+            for k in [4_999, 0, 2_048, 2_047, 4_096, 17, 4_500] {
+                let r = spill[k]
+                #expect(r.line == records[k].line && r.isSent == records[k].isSent && r.needsXSI == records[k].needsXSI)
+                #expect(r.certificationIndex == records[k].certificationIndex && r.leadingTriviaStart == records[k].leadingTriviaStart)
+            }
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty ?? true, "no file left behind")
+        }
     }
 
     @Test func dryRunAndExistingOutputs() throws {

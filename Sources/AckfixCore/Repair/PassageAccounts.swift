@@ -1,18 +1,26 @@
 extension RepairResult {
     /// Every refused passage's account, in report order. A repair may account for 200,000 passages:
     /// they are kept by column (the id's bytes, or its place among the report's ids; three bytes and
-    /// the line), with the fixes, new ids and notes that are not their class's advice kept aside for
-    /// the passages that have them.
+    /// the line), with the fixes, new ids and notes other than the usual ones kept aside for the
+    /// passages that have them.
     public struct PassageAccounts: RandomAccessCollection, Sendable {
+        /// The notes most passages have, told by a byte.
+        private enum Note: UInt8 {
+            case none, classAdvice, missingFromDeposit, alreadyRecorded, other
+        }
+
         private struct Facts {
             var outcome: Outcome
             var classIndex: UInt8
-            var noteIsClassAdvice: Bool
+            var note: Note
             var line: Int32
         }
 
         private var ids = IDStore()
-        /// Set when the ids are the report's (`ids` shared with the repair's index): where each is.
+        /// The ids are the report's (`ids` shared with the repair's index).
+        private var sharesIDs = false
+        /// Where each account's id is among them, once one is not at the account's own place (the
+        /// report listed an id twice).
         private var positions: [Int32]?
         private var facts: [Facts] = []
         private var fixes: [Int32: [AppliedFix]] = [:]
@@ -28,7 +36,7 @@ extension RepairResult {
         /// Accounts whose ids are read from `ids` (appended with `append(_:idAt:)`).
         init(sharingIDs ids: IDStore) {
             self.ids = ids
-            positions = []
+            sharesIDs = true
         }
 
         public var startIndex: Int { 0 }
@@ -37,19 +45,24 @@ extension RepairResult {
         public subscript(i: Int) -> PassageAccount {
             let f = facts[i]
             let key = Int32(i)
-            let note = f.noteIsClassAdvice ? ErrorCatalogue.adviceByPlace[Int(f.classIndex)] : notes[key]
-            let id = positions.map { ids[Int($0[i])] } ?? ids[i]
+            let note: Localized? = switch f.note {
+            case .none: nil
+            case .classAdvice: ErrorCatalogue.adviceByPlace[Int(f.classIndex)]
+            case .missingFromDeposit: PassageAccount.missingFromDeposit
+            case .alreadyRecorded: PassageAccount.alreadyRecorded
+            case .other: notes[key]
+            }
+            let id = ids[positions.map { Int($0[i]) } ?? i]
             return PassageAccount(idTechnique: id, outcome: f.outcome, classIndex: f.classIndex, line: f.line,
                                   fixes: fixes[key] ?? [], newIdTechnique: newIDs[key], note: note)
         }
 
         mutating func reserveCapacity(_ n: Int) {
-            positions?.reserveCapacity(n)
             facts.reserveCapacity(n)
         }
 
         mutating func append(_ a: PassageAccount) {
-            precondition(positions == nil, "accounts sharing the report's ids are appended with their place")
+            precondition(!sharesIDs, "accounts sharing the report's ids are appended with their place")
             if !isKnownUniquelyReferenced(&ids) { ids = ids.copy() }
             ids.append(a.idTechnique)
             appendFacts(a)
@@ -57,18 +70,48 @@ extension RepairResult {
 
         /// An account whose id is the shared store's at `position` (`a.idTechnique` is that id).
         mutating func append(_ a: PassageAccount, idAt position: Int) {
-            positions!.append(Int32(position))
+            precondition(sharesIDs, "accounts with ids of their own are appended without a place")
+            if positions == nil, position != facts.count { positions = (0..<facts.count).map { Int32($0) } }
+            positions?.append(Int32(position))
             appendFacts(a)
+        }
+
+        /// Sets the deposit line of the account whose id is the shared store's at `position`.
+        mutating func setDepositLine(_ line: Int32, ofIDAt position: Int) {
+            var k = position
+            if let positions {
+                // Accounts are appended in report order: their places rise.
+                var (low, high) = (0, positions.count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if Int(positions[middle]) < position { low = middle + 1 } else { high = middle }
+                }
+                guard low < positions.count, Int(positions[low]) == position else { return }
+                k = low
+            }
+            if k < facts.count { facts[k].line = line }
         }
 
         private mutating func appendFacts(_ a: PassageAccount) {
             let key = Int32(clamping: facts.count)
-            let advice = a.classIndex == .max ? nil : ErrorCatalogue.adviceByPlace[Int(a.classIndex)]
-            let isAdvice = a.note != nil && a.note == advice
-            facts.append(Facts(outcome: a.outcome, classIndex: a.classIndex, noteIsClassAdvice: isAdvice, line: a.line))
+            let note: Note
+            if let n = a.note {
+                if a.classIndex != .max, n == ErrorCatalogue.adviceByPlace[Int(a.classIndex)] {
+                    note = .classAdvice
+                } else if n == PassageAccount.missingFromDeposit {
+                    note = .missingFromDeposit
+                } else if n == PassageAccount.alreadyRecorded {
+                    note = .alreadyRecorded
+                } else {
+                    note = .other
+                    notes[key] = n
+                }
+            } else {
+                note = .none
+            }
+            facts.append(Facts(outcome: a.outcome, classIndex: a.classIndex, note: note, line: a.line))
             if !a.fixes.isEmpty { fixes[key] = a.fixes }
             if let n = a.newIdTechnique { newIDs[key] = n }
-            if let n = a.note, !isAdvice { notes[key] = n }
         }
 
         /// How many passages have each outcome.
@@ -78,4 +121,13 @@ extension RepairResult {
             return counts
         }
     }
+}
+
+extension RepairResult.PassageAccount {
+    static let missingFromDeposit = Localized(
+        fr: "absent du dépôt donné : vérifiez que l'accusé porte bien sur ce fichier",
+        en: "missing from the deposit given: check that the report is about this file")
+    static let alreadyRecorded = Localized(
+        fr: "déjà enregistré à la CDC : laissé de côté (--duplicates renumber pour l'envoyer sous un nouvel id)",
+        en: "already recorded at the CDC: left out (--duplicates renumber sends it under a new id)")
 }

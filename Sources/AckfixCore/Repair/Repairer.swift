@@ -203,56 +203,13 @@ private struct FunctionalRepair {
     let options: Repairer.Options
     let result: RepairResult
 
-    /// What is kept of a refused passage while the deposit streams past.
-    /// Kept for every refused passage (200,000 of them at most): small numbers are 32-bit.
-    struct Plan {
-        var range: Range<Int>
-        var leadingTriviaStart: Int
-        /// Edits and fixes, for the passages that have some (most have none): one pointer here.
-        private var changes: Changes?
-        private var certification: Int32
-        private var firstLine: Int32
-        private var count: Int32 = 1
-        var needsXSI = false
-
-        private final class Changes: Sendable {
-            let edits: [ByteEdit]
-            let fixes: [AppliedFix]
-            init(edits: [ByteEdit], fixes: [AppliedFix]) {
-                self.edits = edits
-                self.fixes = fixes
-            }
-        }
-
-        init(range: Range<Int>, leadingTriviaStart: Int, certificationIndex: Int, line: Int, edits: [ByteEdit],
-             fixes: [AppliedFix], needsXSI: Bool) {
-            self.range = range
-            self.leadingTriviaStart = leadingTriviaStart
-            certification = Int32(clamping: certificationIndex)
-            firstLine = Int32(clamping: line)
-            self.needsXSI = needsXSI
-            change(edits: edits, fixes: fixes)
-        }
-
-        var edits: [ByteEdit] {
-            get { changes?.edits ?? [] }
-            set { change(edits: newValue, fixes: fixes) }
-        }
-        var fixes: [AppliedFix] {
-            get { changes?.fixes ?? [] }
-            set { change(edits: edits, fixes: newValue) }
-        }
-
-        private mutating func change(edits: [ByteEdit], fixes: [AppliedFix]) {
-            changes = edits.isEmpty && fixes.isEmpty ? nil : Changes(edits: edits, fixes: fixes)
-        }
-
-        var certificationIndex: Int { Int(certification) }
-        var line: Int { Int(firstLine) }
-        /// Times the idTechnique appears in the deposit.
-        var occurrences: Int {
-            get { Int(count) }
-            set { count = Int32(clamping: newValue) }
+    /// The edits and fixes of a refused passage, for the few that have some.
+    final class Changes {
+        var edits: [ByteEdit]
+        var fixes: [AppliedFix]
+        init(edits: [ByteEdit], fixes: [AppliedFix]) {
+            self.edits = edits
+            self.fixes = fixes
         }
     }
 
@@ -263,6 +220,7 @@ private struct FunctionalRepair {
         // Classes compared by place, not copied out of the catalogue, where it runs once per passage.
         func place(_ c: ErrorClass) -> UInt8 { UInt8(ErrorCatalogue.functional.firstIndex { $0.code == c.code }!) }
         let duplicate = place(.duplicateID)
+        let statusKO = place(.certificationStatusKO)
         /// Whether some passage was refused for this class.
         func refusesSome(_ c: ErrorClass) -> Bool { classIndex.contains(place(c)) }
         if let corrections {
@@ -274,12 +232,20 @@ private struct FunctionalRepair {
         }
 
         let (input, copy) = try Repairer.open(depositPath, repairDeclaration: false)
-        var plans = [Plan?](repeating: nil, count: index.count)
+        // What is kept of each refused passage while the deposit streams past (200,000 of them at
+        // most), by its place in the report: a bit once met and, for the few that have them, its
+        // changes, how often its id recurs in the deposit and, refused for its certification's
+        // status, its block. Where it lies in the deposit, and its line, go to `spill`.
+        var met = [UInt64](repeating: 0, count: (index.count + 63) / 64)
+        var changes: [Int32: Changes] = [:]
+        var occurrences: [Int32: Int32] = [:]
+        var blockOfStatusKO: [Int32: Int32] = [:]
+        let spill = PlanSpill()
         // Renumbering must avoid every id of the deposit.
         let renumbers = options.duplicates == .renumber && refusesSome(.duplicateID)
         var allIDs: Set<String>? = renumbers ? [] : nil
-        /// Where each refused passage's id is written, to renumber it.
-        var idContents: [Int: Range<Int>] = [:]
+        /// Where each refused passage's id is written, and its line, to renumber it.
+        var idContents: [Int: (range: Range<Int>?, line: Int)] = [:]
         var correctionError: DocumentError?
         let holder = OutlineHolder()
         let unsafe = options.unsafeFixes
@@ -293,15 +259,17 @@ private struct FunctionalRepair {
             try? OutputWriter.Session(to: destination, overwrite: overwrite, encoding: encoding, generation: generation)
         }
         defer { stream?.giveUp() }
-        /// The plan of a refused passage met for the first time; nil for any other passage.
-        func plan(for passage: Passage) -> Plan? {
+        /// The edits of a refused passage met for the first time and sent; nil for any other passage.
+        func plan(for passage: Passage) -> [ByteEdit]? {
             guard let id = passage.idTechnique else { return nil }
             allIDs?.insert(id)
             guard passage.isComplete, let i = index.firstIndex(of: id) else { return nil }
-            if plans[i] != nil {
-                plans[i]!.occurrences += 1
+            let key = Int32(i)
+            if met[i >> 6] & 1 << (i & 63) != 0 {
+                occurrences[key, default: 1] += 1
                 return nil
             }
+            met[i >> 6] |= 1 << (i & 63)
             var editor = PassageEditor(passage: passage, index: i, xsiPrefix: holder.xsiPrefix)
             if classIndex[i] != duplicate {
                 if let row = corrections?.row(for: id), let problem = editor.apply(row), correctionError == nil {
@@ -309,12 +277,17 @@ private struct FunctionalRepair {
                 }
                 if unsafe { editor.applyUnsafeFixes(for: errorClass(i)) }
             }
-            let plan = Plan(range: passage.range, leadingTriviaStart: passage.leadingTriviaStart,
-                            certificationIndex: passage.certificationIndex, line: passage.line, edits: editor.edits,
-                            fixes: editor.fixes, needsXSI: editor.needsXSIDeclaration)
-            if renumbers { idContents[i] = passage.value(at: "idTechnique")?.contentRange }
-            plans[i] = plan
-            return drops && classIndex[i] == duplicate ? nil : plan
+            let line = Int32(clamping: max(passage.line, 1))
+            let block = Int32(clamping: passage.certificationIndex)
+            if !editor.edits.isEmpty || !editor.fixes.isEmpty { changes[key] = Changes(edits: editor.edits, fixes: editor.fixes) }
+            if classIndex[i] == statusKO { blockOfStatusKO[key] = block }
+            if renumbers { idContents[i] = (passage.value(at: "idTechnique")?.contentRange, passage.line) }
+            let sent = !(drops && classIndex[i] == duplicate)
+            spill.append(PlanSpill.Record(
+                refusal: key, certificationIndex: block, line: line, isSent: sent, needsXSI: editor.needsXSIDeclaration,
+                leadingTriviaStart: Int64(passage.leadingTriviaStart), start: Int64(passage.range.lowerBound),
+                end: Int64(passage.range.upperBound)))
+            return sent ? editor.edits : nil
         }
         let (outline, _) = try DepositReader.read(
             input: input, progress: progress, onChunk: { chunk in
@@ -323,25 +296,35 @@ private struct FunctionalRepair {
             },
             keepingOnly: { index.firstIndex(of: $0) != nil }, blocks: stream
         ) { passage in
-            let sent = plan(for: passage)
-            stream?.passage(passage.range, leadingTriviaStart: passage.leadingTriviaStart, edits: sent?.edits)
+            let sent = plan(for: passage)  // not in the call below: without a stream it would not run
+            stream?.passage(passage.range, leadingTriviaStart: passage.leadingTriviaStart, edits: sent)
         } onRoot: { outline in
             holder.xsiPrefix = Repairer.xsiPrefix(outline)
         }
         if let correctionError { throw correctionError }
         try checkMatch(outline, depositPath: depositPath)
 
-        // Certification blocks: a fixable type or code is fixed when the CDC refused a passage of the block for it.
+        // Certification blocks: a fixable type or code is fixed when the CDC refused a passage of the
+        // block for it. Each passage refused for it lists the block's fixes: one array, shared.
         var correctedKey: [Int: (type: String, code: String)] = [:]
-        let statusKO = place(.certificationStatusKO)
-        for (i, plan) in plans.enumerated() where classIndex[i] == statusKO {
-            guard let plan, outline.certifications.indices.contains(plan.certificationIndex) else { continue }
-            if let fixed = CertificationCode.corrected(outline.certifications[plan.certificationIndex]) {
-                correctedKey[plan.certificationIndex] = fixed
+        var blockFixes: [Int: [AppliedFix]] = [:]
+        for block in Set(blockOfStatusKO.values).map(Int.init) where outline.certifications.indices.contains(block) {
+            let c = outline.certifications[block]
+            guard let fixed = CertificationCode.corrected(c) else { continue }
+            correctedKey[block] = fixed
+            var fixes: [AppliedFix] = []
+            if fixed.code != c.codeText {
+                fixes.append(AppliedFix(kind: .certificationCode, element: "code", line: c.code?.line ?? 0,
+                                        before: c.codeText, after: fixed.code, passageIndex: nil))
             }
+            if fixed.type != c.typeText {
+                fixes.append(AppliedFix(kind: .certificationType, element: "type", line: c.type?.line ?? 0,
+                                        before: c.typeText, after: fixed.type, passageIndex: nil))
+            }
+            blockFixes[block] = fixes
         }
 
-        // Accounts, in report order.
+        // Accounts, in report order (their deposit lines are read back from `spill` after).
         var usedIDs = allIDs.map { $0.union((0..<index.count).map(index.id(at:))) } ?? []
         var accounts = RepairResult.PassageAccounts(sharingIDs: index.ids)
         accounts.reserveCapacity(index.count)
@@ -349,83 +332,84 @@ private struct FunctionalRepair {
             let id = index.id(at: i)
             guard index.firstIndex(of: id) == i else { continue }  // a KO listed twice is accounted once
             let c = errorClass(i)
+            let key = Int32(i)
             var account = RepairResult.PassageAccount(
                 idTechnique: id, outcome: .resubmitted, errorClass: c, fixes: [], newIdTechnique: nil, note: nil,
-                depositLine: plans[i]?.line)
-            guard var plan = plans[i] else {
+                depositLine: nil)
+            guard met[i >> 6] & 1 << (i & 63) != 0 else {
                 account.outcome = .notInDeposit
-                account.note = Localized(fr: "absent du dépôt donné : vérifiez que l'accusé porte bien sur ce fichier",
-                                         en: "missing from the deposit given: check that the report is about this file")
+                account.note = RepairResult.PassageAccount.missingFromDeposit
                 accounts.append(account, idAt: i)
                 continue
             }
             if c == .duplicateID {
-                if options.duplicates == .drop {
+                if drops {
                     account.outcome = .alreadyRecorded
-                    account.note = Localized(fr: "déjà enregistré à la CDC : laissé de côté (--duplicates renumber pour l'envoyer sous un nouvel id)",
-                                             en: "already recorded at the CDC: left out (--duplicates renumber sends it under a new id)")
-                    plans[i] = nil
+                    account.note = RepairResult.PassageAccount.alreadyRecorded
                     accounts.append(account, idAt: i)
                     continue
                 }
+                // Renumbering happens here, after the read: it needs every id.
                 let newID = Repairer.renumberedID(id, avoiding: &usedIDs)
-                var editor = PlanEditor(plan: plan, index: i)
-                editor.renumber(from: id, to: newID, at: idContents[i])
-                plan = editor.plan
+                if let (range, line) = idContents[i], let range {
+                    let change = changes[key] ?? Changes(edits: [], fixes: [])
+                    change.edits.append(ByteEdit(range: range, text: xmlEscaped(newID)))
+                    change.fixes.append(AppliedFix(kind: .renumbered, element: "idTechnique", line: line, before: id,
+                                                   after: newID, passageIndex: i))
+                    changes[key] = change
+                }
                 account.newIdTechnique = newID
             }
-            if c == .certificationStatusKO, let fixed = correctedKey[plan.certificationIndex] {
-                let cert = outline.certifications[plan.certificationIndex]
-                if fixed.code != cert.codeText {
-                    plan.fixes.append(AppliedFix(kind: .certificationCode, element: "code", line: cert.code?.line ?? 0,
-                                                 before: cert.codeText, after: fixed.code, passageIndex: i))
-                }
-                if fixed.type != cert.typeText {
-                    plan.fixes.append(AppliedFix(kind: .certificationType, element: "type", line: cert.type?.line ?? 0,
-                                                 before: cert.typeText, after: fixed.type, passageIndex: i))
-                }
+            var fixes = changes[key]?.fixes ?? []
+            if c == .certificationStatusKO, let block = blockOfStatusKO[key], let shared = blockFixes[Int(block)] {
+                fixes = fixes.isEmpty ? shared : fixes + shared
             }
-            account.fixes = plan.fixes
-            if !plan.fixes.isEmpty {
+            account.fixes = fixes
+            if !fixes.isEmpty {
                 account.outcome = .resubmittedFixed
             } else {
                 account.outcome = .needsReview
                 account.note = c.fix
             }
-            if plan.occurrences > 1 {
+            if let n = occurrences[key] {
                 account.outcome = .needsReview
-                account.note = Localized(fr: "cet idTechnique figure \(plan.occurrences) fois dans le dépôt : seule la première occurrence est renvoyée",
-                                         en: "this idTechnique appears \(plan.occurrences) times in the deposit: only the first one is sent")
+                account.note = Localized(fr: "cet idTechnique figure \(n) fois dans le dépôt : seule la première occurrence est renvoyée",
+                                         en: "this idTechnique appears \(n) times in the deposit: only the first one is sent")
             }
-            plans[i] = plan
             accounts.append(account, idAt: i)
         }
+        spill.forEach { _, plan in accounts.setDepositLine(plan.line, ofIDAt: Int(plan.refusal)) }
         result.passages = accounts
+        occurrences = [:]
 
-        // Positions of the passages to send, in deposit order.
-        let kept = plans.indices.lazy.filter { plans[$0] != nil }.map { Int32($0) }
-            .sorted { plans[Int($0)]!.range.lowerBound < plans[Int($1)]!.range.lowerBound }
-        guard !kept.isEmpty else {
-            result.refusal = .nothingToSend
-            return
-        }
-        // Certification groups: blocks whose (fixed) type and code agree are merged, in order of appearance.
-        var groups: [(key: String, template: Int, plans: [Int32])] = []
+        // The passages to send, in deposit order, by certification group: blocks whose (fixed) type
+        // and code agree are merged, in order of appearance. A block's passages follow one another
+        // in `spill`: a group is a list of blocks, each a run of plans.
+        var groups: [(key: String, template: Int, blocks: [Int])] = []
+        var plansOfBlock = [Range<Int>?](repeating: nil, count: outline.certifications.count)
         var groupOfKey: [String: Int] = [:]
         // Once per block, not per passage.
         let keys = outline.certifications.map { c in
             correctedKey[c.index].map { $0.type + " " + $0.code } ?? (c.typeText ?? "") + " " + (c.codeText ?? "")
         }
         func key(_ index: Int) -> String { keys[index] }
-        for i in kept {
-            let certification = plans[Int(i)]!.certificationIndex
-            let k = key(certification)
-            if let g = groupOfKey[k] {
-                groups[g].plans.append(i)
+        var someNeedXSI = false
+        spill.forEach { k, plan in
+            let block = Int(plan.certificationIndex)
+            plansOfBlock[block] = (plansOfBlock[block]?.lowerBound ?? k)..<(k + 1)
+            guard plan.isSent else { return }
+            someNeedXSI = someNeedXSI || plan.needsXSI
+            let groupKey = key(block)
+            if let g = groupOfKey[groupKey] {
+                if groups[g].blocks.last != block { groups[g].blocks.append(block) }
             } else {
-                groupOfKey[k] = groups.count
-                groups.append((k, certification, [i]))
+                groupOfKey[groupKey] = groups.count
+                groups.append((groupKey, block, [block]))
             }
+        }
+        guard !groups.isEmpty else {
+            result.refusal = .nothingToSend
+            return
         }
         // A block that needs fixing joins an earlier block of the deposit already right, when there is one.
         for g in groups.indices where correctedKey[groups[g].template] != nil {
@@ -451,7 +435,7 @@ private struct FunctionalRepair {
         guard let certsContent = outline.certificationsContentRange, let certsTrailing = outline.certificationsTrailingTrivia else {
             throw DocumentError(path: depositPath, kind: .wrongDocument(expected: .deposit, found: outline.rootName?.localName ?? "?"))
         }
-        let needsXSI = holder.xsiPrefix == nil && kept.contains { plans[Int($0)]!.needsXSI }
+        let needsXSI = someNeedXSI && holder.xsiPrefix == nil
         /// The output, as ranges of the deposit with their edits.
         func describe(_ add: (Range<Int>, [ByteEdit]) -> Void) {
             add(0..<certsContent.lowerBound, Repairer.headerEdits(
@@ -462,9 +446,12 @@ private struct FunctionalRepair {
                 let parts = g.key.split(separator: " ", maxSplits: 1).map(String.init)
                 let certEdits = Repairer.certificationEdits(t, type: parts[0], code: parts.count > 1 ? parts[1] : nil)
                 add(t.leadingTriviaStart..<content.lowerBound, certEdits)
-                for i in g.plans {
-                    let plan = plans[Int(i)]!
-                    add(plan.leadingTriviaStart..<plan.range.upperBound, plan.edits)
+                for block in g.blocks {
+                    for k in plansOfBlock[block] ?? 0..<0 {
+                        let plan = spill[k]
+                        guard plan.isSent else { continue }
+                        add(Int(plan.leadingTriviaStart)..<plan.range.upperBound, changes[plan.refusal]?.edits ?? [])
+                    }
                 }
                 add(trailing.lowerBound..<t.range.upperBound, certEdits)
             }
@@ -493,10 +480,12 @@ private struct FunctionalRepair {
                                generation: outline.generation, options: options, into: &result)
         }
         if options.diff {
-            result.diff = Repairer.diffs(kept.compactMap { i in
-                let plan = plans[Int(i)]!
-                return plan.edits.isEmpty ? nil : (index.id(at: Int(i)), plan.line, plan.range, plan.edits)
-            }, source: try source())
+            var changed: [(id: String, line: Int, range: Range<Int>, edits: [ByteEdit])] = []
+            spill.forEach { _, plan in
+                guard plan.isSent, let edits = changes[plan.refusal]?.edits, !edits.isEmpty else { return }
+                changed.append((index.id(at: Int(plan.refusal)), Int(plan.line), plan.range, edits))
+            }
+            result.diff = Repairer.diffs(changed, source: try source())
         }
     }
 
@@ -513,18 +502,6 @@ private struct FunctionalRepair {
             throw DocumentError(path: result.reportPath, kind: .outputRefused(Localized(
                 fr: "cet accusé ne porte pas sur ce dépôt (\(problems.joined(separator: ", "))) ; --force pour passer outre",
                 en: "this report is not about this deposit (\(problems.joined(separator: ", "))); --force to go ahead anyway")))
-        }
-    }
-
-    /// Renumbering happens after the read (it needs every id): edits the plan directly.
-    struct PlanEditor {
-        var plan: Plan
-        let index: Int
-        mutating func renumber(from id: String, to newID: String, at range: Range<Int>?) {
-            guard let range else { return }
-            plan.edits.append(ByteEdit(range: range, text: xmlEscaped(newID)))
-            plan.fixes.append(AppliedFix(kind: .renumbered, element: "idTechnique", line: plan.line, before: id,
-                                         after: newID, passageIndex: index))
         }
     }
 }
