@@ -177,6 +177,7 @@ import Testing
         shared.setDepositLine(41, ofIDAt: 2)  // not an account's: changes nothing
         #expect(shared.map(\.depositLine) == [12, 40, nil])
         let index = RefusedIndex(ids: ids)
+        #expect(index.repeats == [2, 4])
         #expect(index.firstIndex(of: "x") == 0)
         #expect(index.firstIndex(of: "identifiant-plus-long-que-quinze-octets-é") == 3)
         #expect(index.firstIndex(of: "A-1-R1") == nil)

@@ -301,6 +301,7 @@ private struct FunctionalRepair {
         } onRoot: { outline in
             holder.xsiPrefix = Repairer.xsiPrefix(outline)
         }
+        index.dropTable()
         if let correctionError { throw correctionError }
         try checkMatch(outline, depositPath: depositPath)
 
@@ -329,8 +330,8 @@ private struct FunctionalRepair {
         var accounts = RepairResult.PassageAccounts(sharingIDs: index.ids)
         accounts.reserveCapacity(index.count)
         for i in 0..<index.count {
+            guard !index.repeats.contains(i) else { continue }  // a KO listed twice is accounted once
             let id = index.id(at: i)
-            guard index.firstIndex(of: id) == i else { continue }  // a KO listed twice is accounted once
             let c = errorClass(i)
             let key = Int32(i)
             var account = RepairResult.PassageAccount(

@@ -2,16 +2,22 @@
 /// table of positions (4 bytes a slot, at most three quarters full, sized to the count rather than
 /// to a power of two) over the ids kept end to end, each hit checked against the id itself, so that
 /// joining 200,000 refusals to a deposit takes a few megabytes.
-struct RefusedIndex {
+final class RefusedIndex {
     /// The ids, in report order.
     let ids: IDStore
     private var slots: [Int32]
+    /// Positions whose id an earlier refusal already has (a report may list an id twice).
+    private(set) var repeats: Set<Int> = []
 
     init(ids: IDStore) {
         self.ids = ids
         slots = Self.slots(count: ids.count)
         for i in 0..<ids.count { insert(ids[i], at: i) }
     }
+
+    /// Lets the table go once no more lookups are needed (a repair keeps only the ids after the
+    /// deposit's read).
+    func dropTable() { slots = [] }
 
     /// How many refused passages (ids listed twice included).
     var count: Int { ids.count }
@@ -20,6 +26,7 @@ struct RefusedIndex {
 
     /// Position of the first refused passage with this id.
     func firstIndex(of id: String) -> Int? {
+        precondition(!slots.isEmpty, "lookup after the table was let go")
         var slot = home(of: id)
         while slots[slot] >= 0 {
             let i = Int(slots[slot])
@@ -33,8 +40,11 @@ struct RefusedIndex {
         [Int32](repeating: -1, count: max(16, count + count / 3 + 1))
     }
 
-    private mutating func insert(_ id: String, at i: Int) {
-        guard firstIndex(of: id) == nil else { return }
+    private func insert(_ id: String, at i: Int) {
+        guard firstIndex(of: id) == nil else {
+            repeats.insert(i)
+            return
+        }
         var slot = home(of: id)
         while slots[slot] >= 0 { slot = slot + 1 == slots.count ? 0 : slot + 1 }
         slots[slot] = Int32(i)
