@@ -249,6 +249,23 @@ import Testing
         #expect(r.outputCheck?.passageCount == 2)
     }
 
+    /// The refused-id table finds every id at its first place and no other id, however full.
+    @Test func refusedIndexFindsEveryIDAndNoOther() {
+        let ids = IDStore()
+        for i in 0..<30_000 { ids.append("P-\(i % 25_000)") }
+        ids.append("")
+        ids.append("identifiant-é-\(String(repeating: "x", count: 200))")
+        let index = RefusedIndex(ids: ids)
+        #expect(index.repeats == Set(25_000..<30_000))
+        var misplaced = 0
+        for k in 0..<25_000 where index.firstIndex(of: "P-\(k)") != k { misplaced += 1 }
+        for k in 25_000..<60_000 where index.firstIndex(of: "P-\(k)") != nil { misplaced += 1 }
+        #expect(misplaced == 0)
+        #expect(index.firstIndex(of: "") == 30_000)
+        #expect(index.firstIndex(of: "identifiant-é-\(String(repeating: "x", count: 200))") == 30_001)
+        #expect(index.firstIndex(of: "P-1 ") == nil && index.firstIndex(of: "p-1") == nil)
+    }
+
     /// The plans of a repair, kept on disk or in memory, read back as they were written, in order
     /// and at random, across the batches written.
     @Test func plansSpilledReadBackAsWritten() {

@@ -260,6 +260,7 @@ public final class XMLStreamParser {
         return Int(xmlByteConsumed(ctxt))
     }
 
+    @inline(__always)
     private func byte(at offset: Int) -> UInt8? { window.byte(at: offset) }
 
     /// Line and column (1-based, in characters) of a recent offset of the stream; nil once it has

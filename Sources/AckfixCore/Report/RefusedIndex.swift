@@ -1,18 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where each idTechnique first appears among a report's refused passages: an open-addressing
 /// table of positions (4 bytes a slot, at most three quarters full, sized to the count rather than
-/// to a power of two) over the ids kept end to end, each hit checked against the id itself, so that
-/// joining 200,000 refusals to a deposit takes a few megabytes.
+/// to a power of two) over the ids kept end to end, so that joining 200,000 refusals to a deposit
+/// takes a few megabytes. A slot also holds 7 more bits of its id's hash: most of a deposit's
+/// passages are not refused, and their lookups then stop without comparing ids.
 final class RefusedIndex {
     /// The ids, in report order.
     let ids: IDStore
+    /// Empty: -1; else the tag in bits 24 to 30 and the position below (the position alone, and no
+    /// tag, past 2²⁴ refusals).
     private var slots: [Int32]
+    private let positionMask: Int32
     /// Positions whose id an earlier refusal already has (a report may list an id twice).
     private(set) var repeats: Set<Int> = []
 
     init(ids: IDStore) {
         self.ids = ids
-        slots = Self.slots(count: ids.count)
-        for i in 0..<ids.count { insert(ids[i], at: i) }
+        let count = ids.count
+        slots = [Int32](repeating: -1, count: max(16, count + count / 3 + 1))
+        positionMask = count < 1 << 24 ? (1 << 24) - 1 : .max
+        for i in 0..<count { insert(ids[i], at: i) }
     }
 
     /// Lets the table go once no more lookups are needed (a repair keeps only the ids after the
@@ -27,17 +37,16 @@ final class RefusedIndex {
     /// Position of the first refused passage with this id.
     func firstIndex(of id: String) -> Int? {
         precondition(!slots.isEmpty, "lookup after the table was let go")
-        var slot = home(of: id)
+        let (home, tag) = place(of: id)
+        var slot = home
         while slots[slot] >= 0 {
-            let i = Int(slots[slot])
-            if ids.hasID(id, at: i) { return i }
+            if slots[slot] & ~positionMask == tag {
+                let i = Int(slots[slot] & positionMask)
+                if ids.hasID(id, at: i) { return i }
+            }
             slot = slot + 1 == slots.count ? 0 : slot + 1
         }
         return nil
-    }
-
-    private static func slots(count: Int) -> [Int32] {
-        [Int32](repeating: -1, count: max(16, count + count / 3 + 1))
     }
 
     private func insert(_ id: String, at i: Int) {
@@ -45,15 +54,19 @@ final class RefusedIndex {
             repeats.insert(i)
             return
         }
-        var slot = home(of: id)
+        let (home, tag) = place(of: id)
+        var slot = home
         while slots[slot] >= 0 { slot = slot + 1 == slots.count ? 0 : slot + 1 }
-        slots[slot] = Int32(i)
+        slots[slot] = tag | Int32(i)
     }
 
-    /// The hash scaled to the table (multiply and keep the high word: no power of two needed).
-    private func home(of id: String) -> Int {
+    /// The slot where the id's probe starts (the hash scaled to the table: multiply and keep the
+    /// high word, no power of two needed), and its tag (low bits of the hash, which the scaling
+    /// hardly uses).
+    private func place(of id: String) -> (home: Int, tag: Int32) {
         let hash = UInt64(UInt(bitPattern: UTF8Key(id).hashValue))
-        return Int(hash.multipliedFullWidth(by: UInt64(slots.count)).high)
+        let home = Int(hash.multipliedFullWidth(by: UInt64(slots.count)).high)
+        return (home, Int32(truncatingIfNeeded: hash << 24) & ~positionMask & .max)
     }
 }
 
@@ -86,7 +99,15 @@ final class IDStore: @unchecked Sendable {
 
     subscript(i: Int) -> String { String(decoding: bytes[range(i)], as: UTF8.self) }
 
-    func hasID(_ id: String, at i: Int) -> Bool { bytes[range(i)].elementsEqual(id.utf8) }
+    func hasID(_ id: String, at i: Int) -> Bool {
+        let r = range(i)
+        var id = id
+        return id.withUTF8 { given in
+            given.count == r.count && bytes.withUnsafeBufferPointer { stored in
+                r.isEmpty || memcmp(stored.baseAddress! + r.lowerBound, given.baseAddress!, r.count) == 0
+            }
+        }
+    }
 
     func copy() -> IDStore {
         let c = IDStore()
