@@ -22,8 +22,10 @@ public final class DepositReader: XMLStreamHandler {
     private enum CertificationField { case type, code, natureDeposant }
 
     /// What a frame keeps of its start tag (not the attribute arrays: frames are copied often).
+    /// Plain data, so that a frame is copied as bytes: the name is not retained, the parser's
+    /// table keeps every name until the parse ends, and frames are not read after it.
     private struct Tag {
-        let name: XMLName
+        unowned(unsafe) let name: XMLName
         let tagStart: Int
         let tagEnd: Int
         let line: Int

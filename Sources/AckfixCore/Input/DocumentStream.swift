@@ -27,11 +27,19 @@ public struct DocumentError: Error, Sendable, Equatable {
 /// pass over the file serves them all.
 public final class HandlerFanout: XMLStreamHandler {
     private let handlers: [XMLStreamHandler]
-    public init(_ handlers: [XMLStreamHandler]) { self.handlers = handlers }
+    /// The same, called without retaining each one for each event (`handlers` owns them).
+    private struct Target { unowned(unsafe) let handler: XMLStreamHandler }
+    private let targets: [Target]
+
+    public init(_ handlers: [XMLStreamHandler]) {
+        self.handlers = handlers
+        targets = handlers.map(Target.init)
+    }
+
     public func attach(to parser: XMLStreamParser) { for h in handlers { h.attach(to: parser) } }
-    public func startElement(_ tag: XMLStartTag) { for h in handlers { h.startElement(tag) } }
-    public func endElement(_ tag: XMLEndTag) { for h in handlers { h.endElement(tag) } }
-    public func characters(_ text: UnsafeRawBufferPointer) { for h in handlers { h.characters(text) } }
+    public func startElement(_ tag: XMLStartTag) { for t in targets { t.handler.startElement(tag) } }
+    public func endElement(_ tag: XMLEndTag) { for t in targets { t.handler.endElement(tag) } }
+    public func characters(_ text: UnsafeRawBufferPointer) { for t in targets { t.handler.characters(text) } }
 }
 
 /// Progress of a long read, for a terminal.

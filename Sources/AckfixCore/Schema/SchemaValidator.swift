@@ -7,8 +7,9 @@ public final class SchemaValidator: XMLStreamHandler {
     private let onViolation: (SchemaViolation) -> Void
     public private(set) var violationCount = 0
 
-    /// One open element. Small and without references but its name: the stack is pushed and
-    /// popped five million times for a large deposit.
+    /// One open element. Small and without references (the name is not retained: the parser's
+    /// table keeps every name until the parse ends, and frames are not read after it), so that it
+    /// is copied as bytes: the stack is pushed and popped five million times for a large deposit.
     private struct Frame {
         struct Flags: OptionSet {
             let rawValue: UInt8
@@ -19,7 +20,7 @@ public final class SchemaValidator: XMLStreamHandler {
             static let textReported = Flags(rawValue: 16)
             static let nilContent = Flags(rawValue: 32)
         }
-        let name: XMLName
+        unowned(unsafe) let name: XMLName
         let tagStart: Int
         let tagEnd: Int
         let line: Int

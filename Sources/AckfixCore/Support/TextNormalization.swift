@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension String {
     /// Without leading and trailing white space (space, tab, CR, LF).
     public func trimmingWhitespace() -> String {
@@ -55,17 +59,21 @@ extension String {
 extension String {
     /// Already trimmed and collapsed (the common case: a quick scan, no copy).
     private var isCollapsed: Bool {
-        var previousSpace = true
-        for b in utf8 {
-            switch b {
-            case 0x20:
-                if previousSpace { return false }
-                previousSpace = true
-            case 0x09, 0x0A, 0x0D, 0xC2: return false  // 0xC2: may start a no-break space
-            default: previousSpace = false
+        var text = self
+        // Over the bytes themselves: a CDC message is read three times per refused passage.
+        return text.withUTF8 { bytes in
+            var previousSpace = true
+            for b in bytes {
+                switch b {
+                case 0x20:
+                    if previousSpace { return false }
+                    previousSpace = true
+                case 0x09, 0x0A, 0x0D, 0xC2: return false  // 0xC2: may start a no-break space
+                default: previousSpace = false
+                }
             }
+            return !previousSpace || bytes.isEmpty
         }
-        return !previousSpace || isEmpty
     }
 }
 
@@ -119,5 +127,8 @@ struct UTF8Key: Hashable {
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    static func == (a: Self, b: Self) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: Self, b: Self) -> Bool {
+        var (x, y) = (a.text, b.text)
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+    }
 }
