@@ -87,6 +87,8 @@ public enum ErrorCatalogue {
 
     /// Each class's advice (`fix`), by place in `all`: reading one class's field copies the whole class.
     static let adviceByPlace: [Localized] = all.map(\.fix)
+    /// Each class's slug, by place in `all`.
+    static let slugByPlace: [String] = all.map(\.slug)
 
     /// Each class's place in `all`, by code.
     static let placeInAll: [String: UInt8] = Dictionary(uniqueKeysWithValues: all.indices.map { (all[$0].code, UInt8($0)) })

@@ -53,8 +53,10 @@ extension RepairResult {
             case .other: notes[key]
             }
             let id = ids[positions.map { Int($0[i]) } ?? i]
+            // Most accounts have neither fixes nor a new id: no hashing for them when none has.
             return PassageAccount(idTechnique: id, outcome: f.outcome, classIndex: f.classIndex, line: f.line,
-                                  fixes: fixes[key] ?? [], newIdTechnique: newIDs[key], note: note)
+                                  fixes: fixes.isEmpty ? [] : fixes[key] ?? [], newIdTechnique: newIDs.isEmpty ? nil : newIDs[key],
+                                  note: note)
         }
 
         mutating func reserveCapacity(_ n: Int) {

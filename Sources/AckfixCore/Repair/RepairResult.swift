@@ -52,6 +52,8 @@ public struct RepairResult: Sendable {
 
         /// The class of the CDC's refusal (functional report), nil after a technical rejection.
         public var errorClass: ErrorClass? { classIndex == .max ? nil : ErrorCatalogue.all[Int(classIndex)] }
+        /// Its slug, without copying the class (accounts are rendered 200,000 at a time).
+        public var errorSlug: String? { classIndex == .max ? nil : ErrorCatalogue.slugByPlace[Int(classIndex)] }
         public var depositLine: Int? { line < 0 ? nil : Int(line) }
     }
 

@@ -64,7 +64,7 @@ public struct RepairJSONRenderer {
             j.beginObject()
             j.field("idTechnique", p.idTechnique)
             j.field("outcome", p.outcome.rawValue)
-            j.field("class", p.errorClass?.slug)
+            j.field("class", p.errorSlug)
             j.key("fixes")
             j.beginArray()
             for f in p.fixes { fix(f, j) }

@@ -44,11 +44,18 @@ public struct RepairTextRenderer {
             for f in r.fileFixes { out.write("  • " + RepairPhrases.fix(f, privacy: privacy, l) + lineSuffix(f.line) + "\n") }
         }
         out.write("\n" + (fr ? "Passages :" : "Passages:") + "\n")
+        // Written piece by piece: 200,000 accounts are 50 MB of text.
+        let outcomes = RepairResult.Outcome.allCases
+        let labels = outcomes.map { "  " + pad($0.rawValue, 18) + " " }
         for p in r.passages {
-            var head = "  " + pad(p.outcome.rawValue, 18) + " " + style.bold(p.idTechnique)
-            if let c = p.errorClass { head += "  " + c.slug }
-            if let n = p.newIdTechnique { head += (fr ? "  → nouvel id " : "  → new id ") + n }
-            out.write(head + "\n")
+            out.write(labels[outcomes.firstIndex(of: p.outcome)!])
+            out.write(style.bold(p.idTechnique))
+            if let slug = p.errorSlug {
+                out.write("  ")
+                out.write(slug)
+            }
+            if let n = p.newIdTechnique { out.write((fr ? "  → nouvel id " : "  → new id ") + n) }
+            out.write("\n")
             for f in p.fixes where f.kind != .renumbered { out.write("      + " + RepairPhrases.fix(f, privacy: privacy, l) + "\n") }
             if let note = p.note { out.write("      → " + note(l) + "\n") }
         }
@@ -57,7 +64,7 @@ public struct RepairTextRenderer {
             out.write(style.yellow(fr ? "Rien à corriger n'a été trouvé : le fichier est le dépôt refusé tel quel (idFlux et horodatage mis à part), la CDC le refusera sans doute pour les mêmes erreurs. Voyez ackfix explain pour le détail de chaque erreur."
                                       : "Nothing to fix was found: the file is the refused deposit as it was (idFlux and horodatage aside), so the CDC will likely refuse it for the same errors. See ackfix explain for each error.") + "\n")
         }
-        let unsafeHidden = r.passages.contains { $0.outcome == .needsReview && $0.errorClass.map(Self.hasUnsafeFix) == true }
+        let unsafeHidden = r.passages.contains { $0.outcome == .needsReview && $0.errorSlug.map(Self.unsafeFixClasses.contains) == true }
             && !r.passages.contains { $0.fixes.contains { $0.kind.safety == .unsafe } }
         if unsafeHidden {
             out.write(fr ? "Des corrections risquées (suppositions sur l'identité) existent pour certains passages à vérifier : --unsafe-fixes les applique (docs/fixes.md).\n"
@@ -65,10 +72,10 @@ public struct RepairTextRenderer {
         }
     }
 
-    static func hasUnsafeFix(_ c: ErrorClass) -> Bool {
-        ["holder-not-found-birth-date", "holder-not-found", "holder-ambiguous", "holder-not-found-reconciliation",
-         "validity-dates-inverted"].contains(c.slug)
-    }
+    /// The classes with an unsafe fix, by slug.
+    static let unsafeFixClasses: Set<String> = [
+        "holder-not-found-birth-date", "holder-not-found", "holder-ambiguous", "holder-not-found-reconciliation",
+        "validity-dates-inverted"]
 
     private func summary(_ r: RepairResult, _ counts: [RepairResult.Outcome: Int]) -> String {
         let parts = RepairResult.Outcome.allCases.map { o in "\(counts[o] ?? 0) " + RepairPhrases.outcome(o)(language) }
