@@ -277,7 +277,7 @@ private struct FunctionalRepair {
                 }
                 if unsafe { editor.applyUnsafeFixes(for: errorClass(i)) }
             }
-            let line = Int32(clamping: max(passage.line, 1))
+            let line = Int32(clamping: passage.line)
             let block = Int32(clamping: passage.certificationIndex)
             if !editor.edits.isEmpty || !editor.fixes.isEmpty { changes[key] = Changes(edits: editor.edits, fixes: editor.fixes) }
             if classIndex[i] == statusKO { blockOfStatusKO[key] = block }
@@ -381,7 +381,6 @@ private struct FunctionalRepair {
         }
         spill.forEach { _, plan in accounts.setDepositLine(plan.line, ofIDAt: Int(plan.refusal)) }
         result.passages = accounts
-        occurrences = [:]
 
         // The passages to send, in deposit order, by certification group: blocks whose (fixed) type
         // and code agree are merged, in order of appearance. A block's passages follow one another
