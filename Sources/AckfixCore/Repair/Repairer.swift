@@ -237,6 +237,7 @@ private struct FunctionalRepair {
         // changes, how often its id recurs in the deposit and, refused for its certification's
         // status, its block. Where it lies in the deposit, and its line, go to `spill`.
         var met = [UInt64](repeating: 0, count: (index.count + 63) / 64)
+        func wasMet(_ i: Int) -> Bool { met[i >> 6] & 1 << (i & 63) != 0 }
         var changes: [Int32: Changes] = [:]
         var occurrences: [Int32: Int32] = [:]
         var blockOfStatusKO: [Int32: Int32] = [:]
@@ -265,7 +266,7 @@ private struct FunctionalRepair {
             allIDs?.insert(id)
             guard passage.isComplete, let i = index.firstIndex(of: id) else { return nil }
             let key = Int32(i)
-            if met[i >> 6] & 1 << (i & 63) != 0 {
+            if wasMet(i) {
                 occurrences[key, default: 1] += 1
                 return nil
             }
@@ -337,7 +338,7 @@ private struct FunctionalRepair {
             var account = RepairResult.PassageAccount(
                 idTechnique: id, outcome: .resubmitted, errorClass: c, fixes: [], newIdTechnique: nil, note: nil,
                 depositLine: nil)
-            guard met[i >> 6] & 1 << (i & 63) != 0 else {
+            guard wasMet(i) else {
                 account.outcome = .notInDeposit
                 account.note = RepairResult.PassageAccount.missingFromDeposit
                 accounts.append(account, idAt: i)
