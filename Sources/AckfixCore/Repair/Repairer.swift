@@ -101,6 +101,20 @@ public enum Repairer {
         return edits
     }
 
+    /// The fixes of a certification block whose type and code become `fixed`, for those that differ.
+    static func certificationFixes(_ c: Certification, fixed: (type: String, code: String)) -> [AppliedFix] {
+        var fixes: [AppliedFix] = []
+        if fixed.code != c.codeText {
+            fixes.append(AppliedFix(kind: .certificationCode, element: "code", line: c.code?.line ?? c.line,
+                                    before: c.codeText, after: fixed.code, passageIndex: nil))
+        }
+        if fixed.type != c.typeText {
+            fixes.append(AppliedFix(kind: .certificationType, element: "type", line: c.type?.line ?? c.line,
+                                    before: c.typeText, after: fixed.type, passageIndex: nil))
+        }
+        return fixes
+    }
+
     static func xsiPrefix(_ outline: DepositOutline) -> String? {
         outline.namespaceDeclarations.first { $0.uri == Namespaces.xsi }.map { $0.prefix ?? "xsi" }
     }
@@ -314,16 +328,7 @@ private struct FunctionalRepair {
             let c = outline.certifications[block]
             guard let fixed = CertificationCode.corrected(c) else { continue }
             correctedKey[block] = fixed
-            var fixes: [AppliedFix] = []
-            if fixed.code != c.codeText {
-                fixes.append(AppliedFix(kind: .certificationCode, element: "code", line: c.code?.line ?? 0,
-                                        before: c.codeText, after: fixed.code, passageIndex: nil))
-            }
-            if fixed.type != c.typeText {
-                fixes.append(AppliedFix(kind: .certificationType, element: "type", line: c.type?.line ?? 0,
-                                        before: c.typeText, after: fixed.type, passageIndex: nil))
-            }
-            blockFixes[block] = fixes
+            blockFixes[block] = Repairer.certificationFixes(c, fixed: fixed)
         }
 
         // Accounts, in report order (their deposit lines are read back from `spill` after).
@@ -331,7 +336,7 @@ private struct FunctionalRepair {
         var accounts = RepairResult.PassageAccounts(sharingIDs: index.ids)
         accounts.reserveCapacity(index.count)
         for i in 0..<index.count {
-            guard !index.repeats.contains(i) else { continue }  // a KO listed twice is accounted once
+            guard !index.isRepeat(i) else { continue }  // a KO listed twice is accounted once
             let id = index.id(at: i)
             let c = errorClass(i)
             let key = Int32(i)
@@ -380,12 +385,11 @@ private struct FunctionalRepair {
             }
             accounts.append(account, idAt: i)
         }
-        spill.forEach { _, plan in accounts.setDepositLine(plan.line, ofIDAt: Int(plan.refusal)) }
-        result.passages = accounts
 
-        // The passages to send, in deposit order, by certification group: blocks whose (fixed) type
-        // and code agree are merged, in order of appearance. A block's passages follow one another
-        // in `spill`: a group is a list of blocks, each a run of plans.
+        // One pass over `spill` gives the accounts their deposit lines and groups the passages to
+        // send, in deposit order, by certification: blocks whose (fixed) type and code agree are
+        // merged, in order of appearance. A block's passages follow one another in `spill`: a group
+        // is a list of blocks, each a run of plans.
         var groups: [(key: String, template: Int, blocks: [Int])] = []
         var plansOfBlock = [Range<Int>?](repeating: nil, count: outline.certifications.count)
         var groupOfKey: [String: Int] = [:]
@@ -396,6 +400,7 @@ private struct FunctionalRepair {
         func key(_ index: Int) -> String { keys[index] }
         var someNeedXSI = false
         spill.forEach { k, plan in
+            accounts.setDepositLine(plan.line, ofIDAt: Int(plan.refusal))
             let block = Int(plan.certificationIndex)
             plansOfBlock[block] = (plansOfBlock[block]?.lowerBound ?? k)..<(k + 1)
             guard plan.isSent else { return }
@@ -408,6 +413,7 @@ private struct FunctionalRepair {
                 groups.append((groupKey, block, [block]))
             }
         }
+        result.passages = accounts
         guard !groups.isEmpty else {
             result.refusal = .nothingToSend
             return
@@ -419,18 +425,9 @@ private struct FunctionalRepair {
                 groups[g].template = right.index
             }
         }
-        for (index, fixed) in correctedKey.sorted(by: { $0.key < $1.key }) {
-            let c = outline.certifications[index]
-            if groups.contains(where: { $0.template == index }) || groups.contains(where: { $0.key == fixed.type + " " + fixed.code }) {
-                if fixed.code != c.codeText {
-                    result.fileFixes.append(AppliedFix(kind: .certificationCode, element: "code", line: c.code?.line ?? c.line,
-                                                       before: c.codeText, after: fixed.code, passageIndex: nil))
-                }
-                if fixed.type != c.typeText {
-                    result.fileFixes.append(AppliedFix(kind: .certificationType, element: "type", line: c.type?.line ?? c.line,
-                                                       before: c.typeText, after: fixed.type, passageIndex: nil))
-                }
-            }
+        for (index, fixed) in correctedKey.sorted(by: { $0.key < $1.key })
+        where groups.contains(where: { $0.template == index }) || groups.contains(where: { $0.key == fixed.type + " " + fixed.code }) {
+            result.fileFixes += blockFixes[index] ?? []
         }
 
         guard let certsContent = outline.certificationsContentRange, let certsTrailing = outline.certificationsTrailingTrivia else {

@@ -17,6 +17,10 @@ final class RefusedIndex {
     /// Positions whose id an earlier refusal already has (a report may list an id twice).
     private(set) var repeats: Set<Int> = []
 
+    /// Whether the id at `i` was already listed (asked for every refused passage: most reports
+    /// have no repeat, and an empty set still hashes what it is asked).
+    func isRepeat(_ i: Int) -> Bool { !repeats.isEmpty && repeats.contains(i) }
+
     init(ids: IDStore) {
         self.ids = ids
         let count = ids.count
