@@ -126,6 +126,91 @@ import Testing
         #expect(try run(chunk) == run(1 << 20))
     }
 
+    /// Asks, at the end of each passage's first child, to skip the rest of the passage.
+    final class Skipper: XMLStreamHandler {
+        var events: [String] = []
+        private var open: [(name: String, children: Int)] = []
+        private unowned(unsafe) var parser: XMLStreamParser?
+        func attach(to parser: XMLStreamParser) { self.parser = parser }
+        func startElement(_ t: XMLStartTag) {
+            if !open.isEmpty { open[open.count - 1].children += 1 }
+            open.append((t.name.localName, 0))
+            events.append("<\(t.name.localName)@\(t.tagStart)-\(t.tagEnd) \(t.line):\(t.column)")
+        }
+        func endElement(_ t: XMLEndTag) {
+            open.removeLast()
+            events.append("/\(t.name.localName)@\(t.tagStart)-\(t.tagEnd)")
+            if let parent = open.last, parent.name == "passageCertification", parent.children == 1 {
+                events.append("skip")
+                parser?.skipRestOfOpenElement(for: self)
+            }
+        }
+        func characters(_ text: UnsafeRawBufferPointer) { events.append("#") }
+        func skippedElement(_ name: XMLName) { events.append("~\(name.localName)") }
+    }
+
+    @Test("a skipped element's end tag comes as without skipping, and only the names of what it holds", arguments: [1, 7, 4096])
+    func skippingTheRestOfAnElement(chunk: Int) throws {
+        func run(_ handler: XMLStreamHandler) throws {
+            let parser = XMLStreamParser(handler: handler)
+            var i = 0
+            while i < Self.quirky.count {
+                parser.feed(Array(Self.quirky[i..<min(i + chunk, Self.quirky.count)]))
+                i += chunk
+            }
+            try parser.finish()
+        }
+        let skipped = Skipper()
+        try run(skipped)
+        // Behind a fan-out the request is not honoured: the others may want the content.
+        let whole = Skipper()
+        try run(HandlerFanout([whole]))
+        // What the whole run gives, with each passage's rest (after "skip", up to its end tag)
+        // reduced to the names of the elements that start in it.
+        var expected: [String] = []
+        var skippedLevels = 0
+        for e in whole.events {
+            if skippedLevels > 0 {
+                if e.hasPrefix("<") {
+                    expected.append("~" + e.dropFirst().prefix { $0 != "@" })
+                    skippedLevels += 1
+                } else if e.hasPrefix("/") {
+                    skippedLevels -= 1
+                    if skippedLevels == 0 { expected.append(e) }
+                }
+                continue
+            }
+            expected.append(e)
+            if e == "skip" { skippedLevels = 1 }
+        }
+        let tags = { (events: [String]) in events.filter { $0 != "#" } }
+        #expect(tags(skipped.events) == tags(expected))
+        #expect(skipped.events.contains("~verbatim") && !skipped.events.contains { $0.hasPrefix("<verbatim") })
+        // No text from inside a skipped passage.
+        let inside = skipped.events.split(separator: "skip").dropFirst().map { $0.prefix { !$0.hasPrefix("/passageCertification") } }
+        #expect(inside.count == 2 && inside.allSatisfy { !$0.contains("#") })
+    }
+
+    @Test func passagesSkippedAfterTheirIDKeepTheirRangesAndTellTheGeneration() throws {
+        // Without its header's action, only an identity branch inside a passage tells the 2026 schema.
+        let noAction = Paths.scratch() + "/deposit-2026-no-action.xml"
+        let text = try String(contentsOfFile: Paths.sample("deposit-2026.xml"), encoding: .utf8)
+        try text.replacing(/<cpf:action>[^<]*<\/cpf:action>/, with: "").write(toFile: noAction, atomically: true, encoding: .utf8)
+        for path in [Paths.sample("deposit.xml"), Paths.sample("deposit-2026.xml"), noAction] {
+            let (whole, passages) = try read(path)
+            var skipped: [Passage] = []
+            let (outline, _) = try DepositReader.read(path: path, keepingOnly: { _ in false }) { skipped.append($0) }
+            #expect(outline.generation == whole.generation)
+            #expect(path.hasSuffix("deposit.xml") || outline.generation == .v1_1_5)
+            #expect(path != noAction || whole.header.action == nil)
+            #expect(outline.passageCount == whole.passageCount)
+            #expect(skipped.map(\.range) == passages.map(\.range))
+            #expect(skipped.map(\.leadingTriviaStart) == passages.map(\.leadingTriviaStart))
+            #expect(skipped.map(\.idTechnique) == passages.map(\.idTechnique))
+            #expect(skipped.allSatisfy { !$0.isComplete } && skipped.allSatisfy { $0.value(at: "dateDebutValidite") == nil })
+        }
+    }
+
     @Test("line and column of every tag match a count over the raw bytes", arguments: ["quirky", "deposit.xml", "deposit-rejected.xml"])
     func positionsAreExact(file: String) throws {
         final class Positions: XMLStreamHandler {

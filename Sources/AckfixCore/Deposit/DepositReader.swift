@@ -77,13 +77,25 @@ public final class DepositReader: XMLStreamHandler {
 
     public func attach(to parser: XMLStreamParser) { self.parser = parser }
 
+    public func skippedElement(_ name: XMLName) {
+        // Even in a skipped passage, the 2026 identity branch tells the schema generation.
+        if name.qualifiedByteCount >= 19, name.localName == IdentityBranch.identifiantNational.rawValue {
+            outline.generation = .v1_1_5
+        }
+        // A skipped passage is bounded as a recorded one is: it may still be copied to an output.
+        elementsInPassage += 1
+        if elementsInPassage > Self.maximumPassageElements {
+            parser?.stop(because: XMLReadFailure(kind: .tooLarge("passage"), line: parser?.currentLine ?? 0, column: 0))
+        }
+    }
+
+    /// Elements of the passage being read, skipped ones included.
+    private var elementsInPassage = 0
+
     public func startElement(_ tag: XMLStartTag) {
         if skipping {
             skipDepth += 1
-            // Even in a skipped passage, the 2026 identity branch tells the schema generation.
-            if tag.name.qualifiedByteCount >= 19, tag.name.localName == IdentityBranch.identifiantNational.rawValue {
-                outline.generation = .v1_1_5
-            }
+            skippedElement(tag.name)
             return
         }
         let parent = stack.last
@@ -236,6 +248,9 @@ public final class DepositReader: XMLStreamHandler {
         if let wants, frame.pathIndex == idTechniquePath, let id = passage!.idTechnique, !wants(id) {
             passage!.isComplete = false
             skipping = true
+            elementsInPassage = passage!.records.count
+            // When no other handler shares the parse, the parser need not even locate the rest.
+            parser?.skipRestOfOpenElement(for: self)
         }
     }
 

@@ -27,14 +27,18 @@ public struct DocumentError: Error, Sendable, Equatable {
 /// pass over the file serves them all.
 public final class HandlerFanout: XMLStreamHandler {
     private let handlers: [XMLStreamHandler]
-    /// The same, called without retaining each one for each event (`handlers` owns them).
+    /// The same, called without retaining each one, nor the list, for each event (`handlers` owns
+    /// them): a buffer, where iterating an array retains it.
     private struct Target { unowned(unsafe) let handler: XMLStreamHandler }
-    private let targets: [Target]
+    private let targets: UnsafeMutableBufferPointer<Target>
 
     public init(_ handlers: [XMLStreamHandler]) {
         self.handlers = handlers
-        targets = handlers.map(Target.init)
+        targets = .allocate(capacity: handlers.count)
+        _ = targets.initialize(from: handlers.map(Target.init))
     }
+
+    deinit { targets.deallocate() }
 
     public func attach(to parser: XMLStreamParser) { for h in handlers { h.attach(to: parser) } }
     public func startElement(_ tag: XMLStartTag) { for t in targets { t.handler.startElement(tag) } }

@@ -73,10 +73,14 @@ public protocol XMLStreamHandler: AnyObject {
     func characters(_ text: UnsafeRawBufferPointer)
     /// Called once before the first event, so that a handler can stop the parse.
     func attach(to parser: XMLStreamParser)
+    /// The start of an element inside content the handler asked to skip (`skipRestOfOpenElement`):
+    /// its name only, nothing located.
+    func skippedElement(_ name: XMLName)
 }
 
 extension XMLStreamHandler {
     public func attach(to parser: XMLStreamParser) {}
+    public func skippedElement(_ name: XMLName) {}
 }
 
 /// Why a document could not be read to its end.
@@ -143,6 +147,9 @@ public final class XMLStreamParser {
     private var stoppedByHandler = false
     /// Elements open at the parser's cursor.
     private var depth = 0
+    /// While set, nothing at this depth or deeper is located or handed on but the names of the
+    /// elements that start (`skipRestOfOpenElement`).
+    private var skippedDepth = Int.max
     /// Everything fed so far is white space: an empty document, not a malformed one.
     private var onlyWhiteSpaceFed = true
     private let saxHandler: UnsafeMutablePointer<xmlSAXHandler>
@@ -213,6 +220,15 @@ public final class XMLStreamParser {
         }
         stoppedByHandler = true
         if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    /// Hands on nothing more of the open element's content, only its end tag (and the names of
+    /// the elements inside it): a reader that needs only the start of an element saves locating
+    /// every tag and text of the rest. Honoured only for the parser's own handler, not for one
+    /// among others behind a fan-out, which may want that content.
+    public func skipRestOfOpenElement(for asker: XMLStreamHandler) {
+        guard asker === handler, depth > 0 else { return }
+        skippedDepth = depth
     }
 
     /// Feeds the next chunk of the decoded stream. Returns false once the parse has failed or stopped.
@@ -332,6 +348,26 @@ public final class XMLStreamParser {
         return interned
     }
 
+    /// The next start tag lies in skipped content.
+    fileprivate var skipsStart: Bool { depth >= skippedDepth }
+
+    /// - Parameter hasAttributes: the tag holds attributes or namespace declarations; only then can
+    ///   it be longer than the look-back window, which a hostile file must not get past unseen.
+    fileprivate func didSkipStart(_ name: XMLName, hasAttributes: Bool) {
+        guard !hasFailed else { return }
+        depth += 1
+        if depth > Self.maximumDepth {
+            stop(because: XMLReadFailure(kind: .tooDeep, line: currentLine, column: 0))
+            return
+        }
+        if hasAttributes, window.scanBack(to: 0x3C, before: consumed + 1) == nil {
+            stop(because: XMLReadFailure(kind: .tagTooLong, line: currentLine, column: 0))
+            return
+        }
+        pendingSelfClosingEnd = nil
+        handler.skippedElement(name)
+    }
+
     fileprivate func didStart(_ name: XMLName, attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration]) {
         guard !hasFailed, let ctxt else { return }
         depth += 1
@@ -381,6 +417,18 @@ public final class XMLStreamParser {
 
     private var pendingSelfClosingEnd: Int?
 
+    /// The next end tag closes an element of skipped content: not handed on.
+    fileprivate var skipsEnd: Bool {
+        if depth > skippedDepth { return true }
+        skippedDepth = .max  // the skipped element itself ends: its end tag is handed on
+        return false
+    }
+
+    fileprivate func didSkipEnd() {
+        depth -= 1
+        pendingSelfClosingEnd = nil
+    }
+
     fileprivate func didEnd(_ name: XMLName) {
         guard !hasFailed else { return }
         depth -= 1
@@ -406,6 +454,7 @@ public final class XMLStreamParser {
     fileprivate func didRead(_ text: UnsafeRawBufferPointer) {
         guard !hasFailed else { return }
         pendingSelfClosingEnd = nil
+        guard depth < skippedDepth else { return }
         handler.characters(text)
     }
 
@@ -465,6 +514,10 @@ public final class XMLStreamParser {
         h.startElementNs = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
           withParser(ctx) { p in
             guard let localname else { return }
+            if p.skipsStart {
+                p.didSkipStart(p.name(local: localname, prefix: prefix, uri: uri), hasAttributes: nbAttributes > 0 || nbNamespaces > 0)
+                return
+            }
             var attrs: [XMLAttribute] = []
             if nbAttributes > 0, let attributes {
                 attrs.reserveCapacity(Int(nbAttributes))
@@ -496,7 +549,9 @@ public final class XMLStreamParser {
         }
         h.endElementNs = { ctx, localname, prefix, uri in
             guard let localname else { return }
-            withParser(ctx) { p in p.didEnd(p.name(local: localname, prefix: prefix, uri: uri)) }
+            withParser(ctx) { p in
+                if p.skipsEnd { p.didSkipEnd() } else { p.didEnd(p.name(local: localname, prefix: prefix, uri: uri)) }
+            }
         }
         h.characters = { ctx, ch, len in
             guard let ch, len > 0 else { return }

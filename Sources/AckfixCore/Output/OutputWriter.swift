@@ -77,23 +77,21 @@ public enum OutputWriter {
             self.destination = destination
             self.overwrite = overwrite
             self.file = file
-            // Another core reads the bytes back through the validator, and writes them to the file,
-            // while this one produces them. Until `checking` is over, the file and the encoder are
-            // that core's alone.
+            // Another core reads the bytes back through the validator while this one produces them
+            // and writes them to the file: validating is the longer task, so the writing (a tenth
+            // of a core, most of it the kernel's copy into the page cache) is left to this one.
             let pipe = self.pipe
             checking = BackgroundWork { () -> OutputCheck in
                 var check = OutputCheck()
                 let validator = SchemaValidator(schema: .forGeneration(generation)) { check.violations.append($0) }
-                let counter = PassageCounter()
                 // The segments are UTF-8 whatever encoding their declaration names (the output's).
-                let parser = XMLStreamParser(handler: HandlerFanout([counter, validator]), ignoreDeclaredEncoding: true)
+                let parser = XMLStreamParser(handler: validator, ignoreDeclaredEncoding: true)
                 while let chunk = pipe.receive() {
                     parser.feed(chunk)
-                    file?.write(encoder.encode(chunk))
                     check.bytes += chunk.count
                 }
                 do throws(XMLReadFailure) { try parser.finish() } catch { check.readFailure = error }
-                check.passageCount = counter.count
+                check.passageCount = validator.passagesAccepted
                 return check
             }
             pending.reserveCapacity(chunkSize)
@@ -115,6 +113,7 @@ public enum OutputWriter {
             guard !pending.isEmpty else { return }
             if atHead { PrologRepair.conform(&pending, to: encoding) }
             atHead = false
+            file?.write(encoder.encode(pending))
             pipe.send(pending)
             chunkSize = 1 << 16
             pending = []
@@ -150,38 +149,6 @@ public enum OutputWriter {
             return check
         }
     }
-}
-
-/// Counts the passages of an output as it is read back: each `passageCertification` that ends
-/// inside a `passageCertifications`. Their content is the validator's business; reading the start
-/// of each as a passage cost 3 % of the checking core.
-final class PassageCounter: XMLStreamHandler {
-    private(set) var count = 0
-    /// Whether each open element is a `passageCertifications`.
-    private var openContainers: [Bool] = []
-    /// What each name of this parse is, by name id: 0 not yet known, 1 passage, 2 container, 3 other.
-    private var kinds: [UInt8] = []
-
-    private func kind(of name: XMLName) -> UInt8 {
-        if name.id < kinds.count, kinds[name.id] != 0 { return kinds[name.id] }
-        let k: UInt8 = switch name.localName {
-        case "passageCertification": 1
-        case "passageCertifications": 2
-        default: 3
-        }
-        if name.id >= kinds.count { kinds += [UInt8](repeating: 0, count: name.id - kinds.count + 16) }
-        kinds[name.id] = k
-        return k
-    }
-
-    func startElement(_ tag: XMLStartTag) { openContainers.append(kind(of: tag.name) == 2) }
-
-    func endElement(_ tag: XMLEndTag) {
-        openContainers.removeLast()
-        if openContainers.last == true, kind(of: tag.name) == 1 { count += 1 }
-    }
-
-    func characters(_ text: UnsafeRawBufferPointer) {}
 }
 
 /// A temporary file in the destination's folder, renamed into place at the end.

@@ -274,11 +274,17 @@ private struct FunctionalRepair {
             try? OutputWriter.Session(to: destination, overwrite: overwrite, encoding: encoding, generation: generation)
         }
         defer { stream?.giveUp() }
+        // A passage's elements are recorded only when something may edit them: a corrections row or
+        // the unsafe fixes. Otherwise its id and where it lies are all a repair needs (the reader
+        // skips the rest, as it skips the passages not refused).
+        let recordsWhole: (String) -> Bool = unsafe
+            ? { index.firstIndex(of: $0) != nil }
+            : { [corrections] in corrections?.row(for: $0) != nil }
         /// The edits of a refused passage met for the first time and sent; nil for any other passage.
         func plan(for passage: Passage) -> [ByteEdit]? {
             guard let id = passage.idTechnique else { return nil }
             allIDs?.insert(id)
-            guard passage.isComplete, let i = index.firstIndex(of: id) else { return nil }
+            guard let i = index.firstIndex(of: id) else { return nil }
             let key = Int32(i)
             if wasMet(i) {
                 occurrences[key, default: 1] += 1
@@ -309,7 +315,7 @@ private struct FunctionalRepair {
                 copy?.write(chunk)
                 stream?.receive(chunk)
             },
-            keepingOnly: { index.firstIndex(of: $0) != nil }, blocks: stream
+            keepingOnly: recordsWhole, blocks: stream
         ) { passage in
             let sent = plan(for: passage)  // not in the call below: without a stream it would not run
             stream?.passage(passage.range, leadingTriviaStart: passage.leadingTriviaStart, edits: sent)
