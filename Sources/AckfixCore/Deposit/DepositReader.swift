@@ -79,7 +79,7 @@ public final class DepositReader: XMLStreamHandler {
 
     public func skippedElement(_ name: XMLName) {
         // Even in a skipped passage, the 2026 identity branch tells the schema generation.
-        if name.qualifiedByteCount >= 19, name.localName == IdentityBranch.identifiantNational.rawValue {
+        if name.localName.utf8.count == 19, name.localName == IdentityBranch.identifiantNational.rawValue {
             outline.generation = .v1_1_5
         }
         // A skipped passage is bounded as a recorded one is: it may still be copied to an output.

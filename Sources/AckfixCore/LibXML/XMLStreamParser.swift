@@ -417,10 +417,11 @@ public final class XMLStreamParser {
 
     private var pendingSelfClosingEnd: Int?
 
-    /// The next end tag closes an element of skipped content: not handed on.
-    fileprivate var skipsEnd: Bool {
+    /// Whether the next end tag closes an element of skipped content (not handed on). When it
+    /// closes the skipped element itself, skipping is over and that end tag is handed on.
+    fileprivate func skipsEnd() -> Bool {
         if depth > skippedDepth { return true }
-        skippedDepth = .max  // the skipped element itself ends: its end tag is handed on
+        skippedDepth = .max
         return false
     }
 
@@ -550,7 +551,7 @@ public final class XMLStreamParser {
         h.endElementNs = { ctx, localname, prefix, uri in
             guard let localname else { return }
             withParser(ctx) { p in
-                if p.skipsEnd { p.didSkipEnd() } else { p.didEnd(p.name(local: localname, prefix: prefix, uri: uri)) }
+                if p.skipsEnd() { p.didSkipEnd() } else { p.didEnd(p.name(local: localname, prefix: prefix, uri: uri)) }
             }
         }
         h.characters = { ctx, ch, len in

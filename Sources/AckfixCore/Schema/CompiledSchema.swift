@@ -14,6 +14,9 @@ final class CompiledSchema: @unchecked Sendable {
         /// The complex type, or -1 for simple content.
         let typeIndex: Int
         let simple: DepositSchema.SimpleType?
+        /// The same, without its strings: what the validator reads for every value, copied without
+        /// reference counting.
+        let facets: Facets?
         let pattern: XSDPattern?
         let enumerationBytes: [[UInt8]]?
         let optional: Bool
@@ -21,6 +24,24 @@ final class CompiledSchema: @unchecked Sendable {
         /// How the CDC's validator names the value's type.
         let typeName: String
         let role: Role
+    }
+
+    struct Facets {
+        let base: DepositSchema.SimpleType.Base
+        let length: Int?
+        let minLength: Int?
+        let maxLength: Int?
+        let minInclusive: Int?
+        let maxInclusive: Int?
+
+        init(_ t: DepositSchema.SimpleType) {
+            base = t.base
+            length = t.length
+            minLength = t.minLength
+            maxLength = t.maxLength
+            minInclusive = t.minInclusive
+            maxInclusive = t.maxInclusive
+        }
     }
 
     struct ComplexType {
@@ -70,7 +91,7 @@ final class CompiledSchema: @unchecked Sendable {
                     typeLabel = name
                 }
                 compiled.append(Child(
-                    name: decl.name, typeIndex: typeIndex, simple: simple,
+                    name: decl.name, typeIndex: typeIndex, simple: simple, facets: simple.map(Facets.init),
                     pattern: simple?.pattern.map(XSDPattern.init),
                     enumerationBytes: simple?.enumeration.map { $0.map { Array($0.utf8) } },
                     optional: decl.optional, nillable: decl.nillable, typeName: typeLabel,
@@ -84,7 +105,7 @@ final class CompiledSchema: @unchecked Sendable {
         named["flux"] = 0
         let rootType = compile(schema.complexTypes["flux"]!, typeName: "flux", parent: "")
         root = children.count
-        children.append(Child(name: "flux", typeIndex: rootType, simple: nil, pattern: nil, enumerationBytes: nil,
+        children.append(Child(name: "flux", typeIndex: rootType, simple: nil, facets: nil, pattern: nil, enumerationBytes: nil,
                               optional: false, nillable: false, typeName: "flux", role: .other))
         self.children = children
         self.types = types

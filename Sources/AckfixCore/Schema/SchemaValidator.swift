@@ -218,8 +218,8 @@ public final class SchemaValidator: XMLStreamHandler {
         }
         if frame.typeIndex >= 0 {
             checkComplete(frame, range: range)
-        } else if !frame.flags.contains(.hasChildElement), let simple = schema.children[frame.child].simple {
-            checkValue(simple, frame: frame, range: range)
+        } else if !frame.flags.contains(.hasChildElement), let facets = schema.children[frame.child].facets {
+            checkValue(facets, frame: frame, range: range)
         }
     }
 
@@ -241,7 +241,7 @@ public final class SchemaValidator: XMLStreamHandler {
         if !missing.isEmpty { report(.missingElement, at: frame, path: path(), expected: missing, range: range) }
     }
 
-    private func checkValue(_ t: DepositSchema.SimpleType, frame: Frame, range: Range<Int>) {
+    private func checkValue(_ t: CompiledSchema.Facets, frame: Frame, range: Range<Int>) {
         let child = frame.child
         func fail(_ kind: SchemaViolation.Kind, limit: String? = nil, expected: [String] = [], typeName: String? = nil) {
             report(kind, at: frame, path: path(), value: String(decoding: text, as: UTF8.self),
@@ -255,7 +255,7 @@ public final class SchemaValidator: XMLStreamHandler {
             if let l = t.maxLength, n > l { return fail(.maxLength, limit: String(l)) }
             if let p = schema.children[child].pattern, !p.matches(text) { return fail(.pattern, limit: p.source) }
             if let values = schema.children[child].enumerationBytes, !values.contains(text) {
-                return fail(.enumeration, expected: t.enumeration ?? [])
+                return fail(.enumeration, expected: schema.children[child].simple?.enumeration ?? [])
             }
         case .int:
             // libxml2 takes no white space around an int restricted by facets.
