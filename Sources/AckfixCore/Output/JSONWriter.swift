@@ -63,8 +63,10 @@ public final class JSONWriter {
     }
 
     private func writeQuoted(_ s: String) {
-        // Most strings need no escape: write them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        // Most strings need no escape: write them whole. Their bytes are scanned in place.
+        var s = s
+        let plain = s.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
+        if plain {
             sink.write("\"")
             sink.write(s)
             sink.write("\"")
