@@ -103,6 +103,17 @@ import Testing
         #expect(p[0].line == 7 && p[1].line == 8)
     }
 
+    /// Feeds `quirky` to a parser in chunks of `chunk` bytes.
+    private static func parseQuirky(with handler: XMLStreamHandler, chunk: Int) throws {
+        let parser = XMLStreamParser(handler: handler)
+        var i = 0
+        while i < quirky.count {
+            parser.feed(Array(quirky[i..<min(i + chunk, quirky.count)]))
+            i += chunk
+        }
+        try parser.finish()
+    }
+
     @Test("the same events whatever the chunk size", arguments: [1, 7, 64, 4096])
     func chunkSizeDoesNotMatter(chunk: Int) throws {
         final class Recorder: XMLStreamHandler {
@@ -113,13 +124,7 @@ import Testing
         }
         func run(_ size: Int) throws -> [String] {
             let r = Recorder()
-            let parser = XMLStreamParser(handler: r)
-            var i = 0
-            while i < Self.quirky.count {
-                parser.feed(Array(Self.quirky[i..<min(i + size, Self.quirky.count)]))
-                i += size
-            }
-            try parser.finish()
+            try Self.parseQuirky(with: r, chunk: size)
             // Text may arrive in more pieces with small chunks: compare tags only.
             return r.events.filter { !$0.hasPrefix("#") }
         }
@@ -151,20 +156,11 @@ import Testing
 
     @Test("a skipped element's end tag comes as without skipping, and only the names of what it holds", arguments: [1, 7, 4096])
     func skippingTheRestOfAnElement(chunk: Int) throws {
-        func run(_ handler: XMLStreamHandler) throws {
-            let parser = XMLStreamParser(handler: handler)
-            var i = 0
-            while i < Self.quirky.count {
-                parser.feed(Array(Self.quirky[i..<min(i + chunk, Self.quirky.count)]))
-                i += chunk
-            }
-            try parser.finish()
-        }
         let skipped = Skipper()
-        try run(skipped)
+        try Self.parseQuirky(with: skipped, chunk: chunk)
         // Behind a fan-out the request is not honoured: the others may want the content.
         let whole = Skipper()
-        try run(HandlerFanout([whole]))
+        try Self.parseQuirky(with: HandlerFanout([whole]), chunk: chunk)
         // What the whole run gives, with each passage's rest (after "skip", up to its end tag)
         // reduced to the names of the elements that start in it.
         var expected: [String] = []
