@@ -124,8 +124,8 @@ public final class FixEngine: XMLStreamHandler {
         guard frame.child >= 0 else { return }
         if frame.typeIndex >= 0 {
             completeContainer(frame, role: role)
-        } else if !frame.hasChildren, let simple = schema.children[frame.child].simple, !frame.isNil {
-            fixValue(frame, simple: simple, role: role, range: elementRange, content: frame.tagEnd..<end.tagStart)
+        } else if !frame.hasChildren, let facets = schema.children[frame.child].facets, !frame.isNil {
+            fixValue(frame, base: facets.base, role: role, range: elementRange, content: frame.tagEnd..<end.tagStart)
         }
     }
 
@@ -139,13 +139,13 @@ public final class FixEngine: XMLStreamHandler {
 
     // MARK: - Values
 
-    private func fixValue(_ frame: Frame, simple: DepositSchema.SimpleType, role: CompiledSchema.Role, range: Range<Int>, content: Range<Int>) {
+    private func fixValue(_ frame: Frame, base: DepositSchema.SimpleType.Base, role: CompiledSchema.Role, range: Range<Int>, content: Range<Int>) {
         if role == .certificationType || role == .certificationCode {
             let v = (String(decoding: text, as: UTF8.self), content, frame.line)
             if role == .certificationType { certificationType = v } else { certificationCode = v }
             return
         }
-        if isClean(simple, child: frame.child) { return }
+        if isClean(base, child: frame.child) { return }
         let child = schema.children[frame.child]
         let value = String(decoding: text, as: UTF8.self)
         let trimmed = value.trimmingWhitespace()
@@ -159,15 +159,15 @@ public final class FixEngine: XMLStreamHandler {
         }
         var fixed: String?
         var kind = FixKind.trimmed
-        switch simple.base {
+        switch base {
         case .date:
             if let d = ValueRepair.date(value) { fixed = d; kind = .isoDate }
         case .dateTime:
             if let h = ValueRepair.horodatage(value) { fixed = h; kind = .horodatage }
         case .boolean:
             if let b = ValueRepair.boolean(value) { fixed = b; kind = .boolean }
-        case .string where simple.enumeration != nil:
-            if let e = ValueRepair.enumeration(value, allowed: simple.enumeration!, element: child.name) {
+        case .string where child.simple?.enumeration != nil:
+            if let e = ValueRepair.enumeration(value, allowed: child.simple?.enumeration ?? [], element: child.name) {
                 fixed = e
                 kind = trimmed == e ? .trimmed : .enumeration
             }
@@ -180,11 +180,11 @@ public final class FixEngine: XMLStreamHandler {
     }
 
     /// A value with nothing to fix, recognised on its bytes (nearly every value): no string made.
-    private func isClean(_ simple: DepositSchema.SimpleType, child: Int) -> Bool {
+    private func isClean(_ base: DepositSchema.SimpleType.Base, child: Int) -> Bool {
         guard let first = text.first, let last = text.last, !first.isXMLWhitespaceByte, !last.isXMLWhitespaceByte else { return false }
         // Could be a nil word (nil, null, (null), n/a…).
         if text.count <= 6, first | 0x20 == UInt8(ascii: "n") || first == UInt8(ascii: "(") { return false }
-        switch simple.base {
+        switch base {
         case .string:
             return schema.children[child].enumerationBytes.map { $0.contains(text) } ?? true
         case .int:

@@ -14,8 +14,8 @@ final class CompiledSchema: @unchecked Sendable {
         /// The complex type, or -1 for simple content.
         let typeIndex: Int
         let simple: DepositSchema.SimpleType?
-        /// The same, without its strings: what the validator reads for every value, copied without
-        /// reference counting.
+        /// The same, without its strings: what the validator and the fix engine read for every
+        /// value, copied without reference counting.
         let facets: Facets?
         let pattern: XSDPattern?
         let enumerationBytes: [[UInt8]]?
