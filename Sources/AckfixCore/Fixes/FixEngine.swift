@@ -166,8 +166,8 @@ public final class FixEngine: XMLStreamHandler {
             if let h = ValueRepair.horodatage(value) { fixed = h; kind = .horodatage }
         case .boolean:
             if let b = ValueRepair.boolean(value) { fixed = b; kind = .boolean }
-        case .string where child.simple?.enumeration != nil:
-            if let e = ValueRepair.enumeration(value, allowed: child.simple?.enumeration ?? [], element: child.name) {
+        case .string:
+            if let allowed = child.simple?.enumeration, let e = ValueRepair.enumeration(value, allowed: allowed, element: child.name) {
                 fixed = e
                 kind = trimmed == e ? .trimmed : .enumeration
             }

@@ -181,8 +181,8 @@ public final class SchemaValidator: XMLStreamHandler {
         text.append(chunk, upTo: 4096)
     }
 
-    /// Whether a text is white space only: the indentation between elements, half the bytes of a
-    /// deposit. Eight spaces at a time, then byte by byte.
+    /// Whether a text is white space only: the indentation between elements, 40 % of the bytes of
+    /// an indented deposit. Eight spaces at a time, then byte by byte.
     private static func isWhiteSpace(_ chunk: UnsafeRawBufferPointer) -> Bool {
         let spaces: UInt64 = 0x2020_2020_2020_2020
         var i = 0
