@@ -322,6 +322,18 @@ public final class XMLStreamParser {
         return found
     }
 
+    // Attribute names, prefixes and namespaces by libxml2's interned pointer: an `xsi:nil` on one
+    // element in ten would otherwise allocate its namespace each time.
+    private var attributeNames: [UnsafeRawPointer: String] = [:]
+
+    fileprivate func attributeName(_ p: UnsafePointer<xmlChar>) -> String {
+        if let known = attributeNames[UnsafeRawPointer(p)] { return known }
+        let s = string(p)
+        // Bounded like the element names: a hostile file may hold any number.
+        if attributeNames.count < Self.maximumDistinctNames { attributeNames[UnsafeRawPointer(p)] = s }
+        return s
+    }
+
     /// A deposit uses about sixty names; a file with thousands is built to exhaust memory.
     static let maximumDistinctNames = 10_000
 
@@ -532,9 +544,9 @@ public final class XMLStreamParser {
                         value = ""
                     }
                     attrs.append(XMLAttribute(
-                        localName: string(local),
-                        namespaceURI: attributes[base + 2].map(string),
-                        prefix: attributes[base + 1].map(string),
+                        localName: p.attributeName(local),
+                        namespaceURI: attributes[base + 2].map(p.attributeName),
+                        prefix: attributes[base + 1].map(p.attributeName),
                         value: value))
                 }
             }

@@ -146,7 +146,7 @@ public final class SchemaValidator: XMLStreamHandler {
         }
         let child = type.children.lowerBound + index
         var frame = Frame(tag, child: child, typeIndex: schema.children[child].typeIndex)
-        if checkAttributes(tag, child: child) { frame.flags.insert(.isNil) }
+        if !tag.attributes.isEmpty, checkAttributes(tag, child: child) { frame.flags.insert(.isNil) }
         stack.append(frame)
         switch schema.children[child].role {
         case .passage:
@@ -286,10 +286,17 @@ public final class SchemaValidator: XMLStreamHandler {
             if a.namespaceURI == Namespaces.xsi {
                 switch a.localName {
                 case "nil":
-                    let v = Array(a.value.utf8)
-                    let t = Self.trimmed(v)
-                    let truthy = t.elementsEqual("true".utf8) || t == [0x31]
-                    let falsy = t.elementsEqual("false".utf8) || t == [0x30]
+                    let truthy: Bool
+                    let falsy: Bool
+                    switch a.value {
+                    // As written nearly always: no bytes to copy and trim.
+                    case "true": (truthy, falsy) = (true, false)
+                    case "false": (truthy, falsy) = (false, true)
+                    default:
+                        let t = Self.trimmed(Array(a.value.utf8))
+                        truthy = t.elementsEqual("true".utf8) || t == [0x31]
+                        falsy = t.elementsEqual("false".utf8) || t == [0x30]
+                    }
                     if !truthy && !falsy {
                         report(.invalidNilValue, at: tag, path: path(adding: tag.name.localName), value: a.value,
                                range: tag.tagStart..<tag.tagEnd)
