@@ -23,7 +23,14 @@ final class PlanSpill {
         var range: Range<Int> { Int(start)..<Int(end) }
     }
 
+    /// The file could not be read back (a failing disk): what it held is lost.
+    struct Unreadable: Error {
+        let folder: String
+    }
+
     private static let batch = 2048
+    /// Where the file is.
+    let folder: String
     private var descriptor: Int32 = -1
     /// Records not yet written (all of them when there is no file).
     private var pending: [Record] = []
@@ -36,6 +43,7 @@ final class PlanSpill {
     /// - Parameter folder: where the file goes, the temporary folder by default.
     init(folder: String? = nil) {
         let folder = folder ?? getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        self.folder = folder
         if let file = ScratchFile(in: folder, name: "ackfix-plans-") {
             descriptor = file.descriptor
             unlink(file.path)  // gone with the process, whatever happens
@@ -64,24 +72,27 @@ final class PlanSpill {
         pending.removeAll(keepingCapacity: true)
     }
 
-    subscript(k: Int) -> Record {
+    func record(at k: Int) throws(Unreadable) -> Record {
         if k >= written { return pending[k - written] }
         if windowStart < 0 || k < windowStart || k >= windowStart + window.count {
-            windowStart = k - k % Self.batch
-            let n = min(Self.batch, written - windowStart)
-            window = [Record](unsafeUninitializedCapacity: n) { buffer, initialized in
+            let start = k - k % Self.batch
+            let n = min(Self.batch, written - start)
+            var got = 0
+            let batch = [Record](unsafeUninitializedCapacity: n) { buffer, initialized in
                 let size = MemoryLayout<Record>.stride * n
-                let got = pread(descriptor, buffer.baseAddress, size, off_t(windowStart * MemoryLayout<Record>.stride))
+                got = pread(descriptor, buffer.baseAddress, size, off_t(start * MemoryLayout<Record>.stride))
                 // The file was written by this process a moment ago: a short read is a broken disk.
-                precondition(got == size, "temporary file of plans unreadable")
+                guard got == size else { return }
                 initialized = n
             }
+            guard batch.count == n else { throw Unreadable(folder: folder) }
+            (window, windowStart) = (batch, start)
         }
         return window[k - windowStart]
     }
 
     /// Every record, in deposit order, with its number.
-    func forEach(_ body: (Int, Record) -> Void) {
-        for k in 0..<count { body(k, self[k]) }
+    func forEach(_ body: (Int, Record) -> Void) throws(Unreadable) {
+        for k in 0..<count { body(k, try record(at: k)) }
     }
 }

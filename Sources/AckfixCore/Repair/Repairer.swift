@@ -405,7 +405,15 @@ private struct FunctionalRepair {
         }
         func key(_ index: Int) -> String { keys[index] }
         var someNeedXSI = false
-        spill.forEach { k, plan in
+        /// The working file read back, or why nothing is written.
+        func readingPlans<T>(_ body: () throws(PlanSpill.Unreadable) -> T) throws(DocumentError) -> T {
+            do { return try body() } catch {
+                throw DocumentError(path: error.folder, kind: .outputRefused(Localized(
+                    fr: "le fichier de travail d'ackfix dans ce dossier n'a pu être relu (disque défaillant ?) : rien n'a été écrit",
+                    en: "ackfix's working file in this folder could not be read back (failing disk?): nothing was written")))
+            }
+        }
+        try readingPlans { () throws(PlanSpill.Unreadable) in try spill.forEach { k, plan in
             accounts.setDepositLine(plan.line, ofIDAt: Int(plan.refusal))
             let block = Int(plan.certificationIndex)
             plansOfBlock[block] = (plansOfBlock[block]?.lowerBound ?? k)..<(k + 1)
@@ -418,7 +426,7 @@ private struct FunctionalRepair {
                 groupOfKey[groupKey] = groups.count
                 groups.append((groupKey, block, [block]))
             }
-        }
+        } }
         result.passages = accounts
         guard !groups.isEmpty else {
             result.refusal = .nothingToSend
@@ -441,7 +449,7 @@ private struct FunctionalRepair {
         }
         let needsXSI = someNeedXSI && holder.xsiPrefix == nil
         /// The output, as ranges of the deposit with their edits.
-        func describe(_ add: (Range<Int>, [ByteEdit]) -> Void) {
+        func describe(_ add: (Range<Int>, [ByteEdit]) -> Void) throws(DocumentError) {
             add(0..<certsContent.lowerBound, Repairer.headerEdits(
                 outline, fluxID: result.newFluxID, horodatage: result.newHorodatage, declareXSI: needsXSI))
             for g in groups {
@@ -452,7 +460,7 @@ private struct FunctionalRepair {
                 add(t.leadingTriviaStart..<content.lowerBound, certEdits)
                 for block in g.blocks {
                     for k in plansOfBlock[block] ?? 0..<0 {
-                        let plan = spill[k]
+                        let plan = try readingPlans { () throws(PlanSpill.Unreadable) in try spill.record(at: k) }
                         guard plan.isSent else { continue }
                         add(Int(plan.leadingTriviaStart)..<plan.range.upperBound, changes[plan.refusal]?.edits ?? [])
                     }
@@ -471,26 +479,27 @@ private struct FunctionalRepair {
             opened = s
             return s
         }
+        // The changed passages, for --diff: read from the working file before anything is written.
+        var changed: [(id: String, line: Int, range: Range<Int>, edits: [ByteEdit])] = []
+        if options.diff {
+            try readingPlans { () throws(PlanSpill.Unreadable) in try spill.forEach { _, plan in
+                guard plan.isSent, let edits = changes[plan.refusal]?.edits, !edits.isEmpty else { return }
+                changed.append((index.id(at: Int(plan.refusal)), Int(plan.line), plan.range, edits))
+            } }
+        }
         var wanted = SegmentFingerprint()
-        describe { wanted.add($0, editedBy: $1) }
+        try describe { wanted.add($0, editedBy: $1) }
         if let session = stream?.finish(outline), stream?.fingerprint == wanted {
             try Repairer.write(options: options, into: &result) { () throws(OutputWriter.Failure) in try session.finish() }
             result.writtenDuringRead = true
         } else {
             stream?.giveUp()
             var segments: [OutputSegment] = []
-            describe { segments.append($0, editedBy: $1) }
+            try describe { segments.append($0, editedBy: $1) }
             try Repairer.write(segments, source: try source(), encoding: outline.encoding,
                                generation: outline.generation, options: options, into: &result)
         }
-        if options.diff {
-            var changed: [(id: String, line: Int, range: Range<Int>, edits: [ByteEdit])] = []
-            spill.forEach { _, plan in
-                guard plan.isSent, let edits = changes[plan.refusal]?.edits, !edits.isEmpty else { return }
-                changed.append((index.id(at: Int(plan.refusal)), Int(plan.line), plan.range, edits))
-            }
-            result.diff = Repairer.diffs(changed, source: try source())
-        }
+        if options.diff { result.diff = Repairer.diffs(changed, source: try source()) }
     }
 
     /// The report must be about this deposit, unless the user says otherwise.
