@@ -166,13 +166,21 @@ public final class XMLStreamParser {
     // The last chunks fed (at least `windowSize` bytes), to find the `<` of a tag from the parser's
     // cursor and to turn offsets into lines and columns.
     private var window = ByteWindow(minimumSize: 512 * 1024)
+    /// Whether tags are located (offsets, lines, columns); see `init`.
+    private let locating: Bool
+    private var fed = 0
 
     /// - Parameter ignoreDeclaredEncoding: the bytes fed are UTF-8 whatever the XML declaration says
     ///   (set when ackfix transcoded the file itself).
     /// - Parameter validation: a libxml2 XSD validation to run in the same pass (`check --schema`).
-    public init(handler: XMLStreamHandler, ignoreDeclaredEncoding: Bool = false, validation: XSDValidation? = nil) {
+    /// - Parameter locating: false hands on tags without offsets, lines or columns (all 0), and keeps
+    ///   no look-back window, so no tag is too long either: for ackfix's own output, checked again
+    ///   with locations only when it turns out invalid.
+    public init(handler: XMLStreamHandler, ignoreDeclaredEncoding: Bool = false, validation: XSDValidation? = nil,
+                locating: Bool = true) {
         LibXML.initializeOnce()
         self.handler = handler
+        self.locating = locating
         saxHandler = .allocate(capacity: 1)
         saxHandler.initialize(to: XMLStreamParser.makeSAXHandler())
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue)
@@ -206,7 +214,7 @@ public final class XMLStreamParser {
     }
 
     /// Bytes of the decoded stream fed so far.
-    public var bytesFed: Int { window.end }
+    public var bytesFed: Int { fed }
 
     /// The first failure met, if any.
     public var readFailure: XMLReadFailure? { failure }
@@ -236,13 +244,24 @@ public final class XMLStreamParser {
     public func feed(_ chunk: [UInt8]) -> Bool {
         guard failure == nil, let ctxt else { return false }
         if onlyWhiteSpaceFed { onlyWhiteSpaceFed = chunk.allSatisfy(\.isXMLWhitespaceByte) }
-        window.append(chunk)
-        let status = chunk.withUnsafeBytes { raw in
-            xmlParseChunk(ctxt, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), 0)
+        if locating { window.append(chunk) }
+        fed += chunk.count
+        chunk.withUnsafeBytes { raw in
+            // In slices: every 4 KiB it consumes, libxml2 moves what is left of its input buffer
+            // to the front, which for a 64 KiB chunk fed whole comes to eight copies of it.
+            var start = 0
+            repeat {
+                let end = min(start + Self.sliceSize, raw.count)
+                let status = xmlParseChunk(ctxt, raw.baseAddress.map { ($0 + start).assumingMemoryBound(to: CChar.self) },
+                                           Int32(end - start), 0)
+                if status != 0 && failure == nil { recordLibXMLFailure() }
+                start = end
+            } while start < raw.count && failure == nil
         }
-        if status != 0 && failure == nil { recordLibXMLFailure() }
         return failure == nil
     }
+
+    private static let sliceSize = 8 << 10
 
     /// Ends the document. Throws the first failure met.
     public func finish() throws(XMLReadFailure) {
@@ -282,7 +301,7 @@ public final class XMLStreamParser {
     /// Line and column (1-based, in characters) of a recent offset of the stream; nil once it has
     /// left the look-back window. Valid inside callbacks.
     public func location(ofOffset offset: Int) -> (line: Int, column: Int)? {
-        guard offset >= window.start, offset <= window.end else { return nil }
+        guard locating, offset >= window.start, offset <= window.end else { return nil }
         let (line, lineStart) = window.position(of: offset)
         return (line, column(of: offset, lineStart: lineStart))
     }
@@ -372,7 +391,7 @@ public final class XMLStreamParser {
             stop(because: XMLReadFailure(kind: .tooDeep, line: currentLine, column: 0))
             return
         }
-        if hasAttributes, window.scanBack(to: 0x3C, before: consumed + 1) == nil {
+        if hasAttributes, locating, window.scanBack(to: 0x3C, before: consumed + 1) == nil {
             stop(because: XMLReadFailure(kind: .tagTooLong, line: currentLine, column: 0))
             return
         }
@@ -386,6 +405,11 @@ public final class XMLStreamParser {
         if depth > Self.maximumDepth {
             stop(because: XMLReadFailure(kind: .tooDeep, line: currentLine, column: 0))
             return
+        }
+        guard locating else {
+            return handler.startElement(XMLStartTag(
+                name: name, attributes: attributes, namespaceDeclarations: namespaces,
+                tagStart: 0, tagEnd: 0, isSelfClosing: false, line: 0, column: 0))
         }
         let cursor = consumed
         let back: (offset: Int, newlines: Int, characters: Int)
@@ -445,6 +469,7 @@ public final class XMLStreamParser {
     fileprivate func didEnd(_ name: XMLName) {
         guard !hasFailed else { return }
         depth -= 1
+        guard locating else { return handler.endElement(XMLEndTag(name: name, tagStart: 0, tagEnd: 0)) }
         if let end = pendingSelfClosingEnd {
             pendingSelfClosingEnd = nil
             handler.endElement(XMLEndTag(name: name, tagStart: end, tagEnd: end))

@@ -77,36 +77,60 @@ public enum OutputWriter {
             self.destination = destination
             self.overwrite = overwrite
             self.file = file
+            self.generation = generation
+            // A UTF-8 file holds the very bytes validated: they are validated without locating
+            // anything (an eighth of its work), and read back with locations only if found invalid.
+            let locating = file == nil || encoding != .utf8
+            locatesLater = !locating
             // Another core reads the bytes back through the validator while this one produces them
             // and writes them to the file: validating is the longer task, so the writing (a tenth
             // of a core, most of it the kernel's copy into the page cache) is left to this one.
             let pipe = self.pipe
             checking = BackgroundWork { () -> OutputCheck in
-                var check = OutputCheck()
-                let validator = SchemaValidator(schema: .forGeneration(generation)) { check.violations.append($0) }
-                // The segments are UTF-8 whatever encoding their declaration names (the output's).
-                let parser = XMLStreamParser(handler: validator, ignoreDeclaredEncoding: true)
-                while let chunk = pipe.receive() {
-                    parser.feed(chunk)
-                    check.bytes += chunk.count
+                Self.check(generation: generation, locating: locating) { feed in
+                    while let chunk = pipe.receive() { feed(chunk) }
                 }
-                do throws(XMLReadFailure) { try parser.finish() } catch { check.readFailure = error }
-                check.passageCount = validator.passagesAccepted
-                return check
             }
             pending.reserveCapacity(chunkSize)
+        }
+
+        private let generation: SchemaGeneration
+        private let locatesLater: Bool
+
+        /// Reads the chunks `produce` hands over through the schema validator.
+        private static func check(generation: SchemaGeneration, locating: Bool,
+                                  produce: (_ feed: ([UInt8]) -> Void) -> Void) -> OutputCheck {
+            var check = OutputCheck()
+            let validator = SchemaValidator(schema: .forGeneration(generation)) { check.violations.append($0) }
+            // The segments are UTF-8 whatever encoding their declaration names (the output's).
+            let parser = XMLStreamParser(handler: validator, ignoreDeclaredEncoding: true, locating: locating)
+            produce { chunk in
+                parser.feed(chunk)
+                check.bytes += chunk.count
+            }
+            do throws(XMLReadFailure) { try parser.finish() } catch { check.readFailure = error }
+            check.passageCount = validator.passagesAccepted
+            return check
         }
 
         deinit { if !over { abandon() } }
 
         func append(_ bytes: UnsafeRawBufferPointer) {
+            makeRoom(for: bytes.count)
             pending.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
             if pending.count >= chunkSize { flush() }
         }
 
         func append(_ bytes: [UInt8]) {
+            makeRoom(for: bytes.count)
             pending.append(contentsOf: bytes)
             if pending.count >= chunkSize { flush() }
+        }
+
+        /// Sends the chunk before it outgrows its buffer (growing it would copy it), past the head,
+        /// which must reach the first chunk whole.
+        private func makeRoom(for count: Int) {
+            if !atHead, pending.count + count > pending.capacity { flush() }
         }
 
         private func flush() {
@@ -134,8 +158,13 @@ public enum OutputWriter {
             flush()
             over = true
             pipe.close()
-            let check = checking.wait()
+            var check = checking.wait()
             if let file { file.write(encoder.finish()) }
+            if !check.isValid, locatesLater, let file {
+                var readable = false
+                let located = Self.check(generation: generation, locating: true) { feed in readable = file.readBack(into: feed) }
+                if readable { check = located }
+            }
             guard check.isValid else {
                 file?.discard()
                 throw .invalid(check)
@@ -213,6 +242,23 @@ final class TemporaryFile {
     }
 
     func discard() { file.remove() }
+
+    /// Hands what was written to `feed` in chunks, from the start; false when it cannot be read.
+    func readBack(into feed: ([UInt8]) -> Void) -> Bool {
+        guard !file.failed else { return false }
+        var offset = 0
+        while true {
+            var n = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: 1 << 16) { buf, count in
+                n = pread(file.descriptor, buf.baseAddress, buf.count, off_t(offset))
+                count = max(n, 0)
+            }
+            if n < 0 { return false }
+            if n == 0 { return true }
+            offset += n
+            feed(chunk)
+        }
+    }
 }
 
 /// UTF-8 in, the output's encoding out. Characters a single-byte encoding lacks become character

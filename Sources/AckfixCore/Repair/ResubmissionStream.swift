@@ -22,9 +22,11 @@ final class ResubmissionStream: CertificationBlockObserver {
     private let fixesCertificationCodes: Bool
     private(set) var fingerprint = SegmentFingerprint()
 
-    /// Input bytes from `windowStart` to what the parser was given so far.
-    private var window: [UInt8] = []
+    /// The input's chunks as read (kept, not copied), from `windowStart` to what the parser was
+    /// given so far.
+    private var chunks: [[UInt8]] = []
     private var windowStart = 0
+    private var windowEnd = 0
     /// Bytes before this offset are written or left out.
     private var released = 0
 
@@ -42,7 +44,6 @@ final class ResubmissionStream: CertificationBlockObserver {
         self.fixesCertificationCodes = fixesCertificationCodes
         self.fluxID = fluxID
         self.horodatage = horodatage
-        window.reserveCapacity(1 << 17)
     }
 
     /// The output session, with every byte written; nil when the guess was given up.
@@ -60,14 +61,15 @@ final class ResubmissionStream: CertificationBlockObserver {
         open = nil
         session?.abandon()
         session = nil
-        window = []
+        chunks = []
         heldBytes = []
     }
 
     func receive(_ chunk: [UInt8]) {
         guard session != nil || open != nil else { return }
-        window.append(contentsOf: chunk)
-        if window.count > Self.maximumPending { giveUp() }
+        chunks.append(chunk)
+        windowEnd += chunk.count
+        if windowEnd - windowStart > Self.maximumPending { giveUp() }
     }
 
     func passagesStart(in certification: Certification, at offset: Int, outline: DepositOutline) {
@@ -138,20 +140,28 @@ final class ResubmissionStream: CertificationBlockObserver {
             switch piece {
             case .bytes(let b): b.withUnsafeBytes(sink)
             case .copy(let r):
-                let lower = r.lowerBound - windowStart, upper = r.upperBound - windowStart
-                guard lower >= 0, upper <= window.count else { return giveUp() }
-                window.withUnsafeBytes { sink(UnsafeRawBufferPointer(rebasing: $0[lower..<upper])) }
+                guard r.lowerBound >= windowStart, r.upperBound <= windowEnd else { return giveUp() }
+                var base = windowStart
+                for chunk in chunks where base < r.upperBound {
+                    let end = base + chunk.count
+                    if end > r.lowerBound {
+                        let from = max(r.lowerBound, base) - base, to = min(r.upperBound, end) - base
+                        chunk.withUnsafeBytes { sink(UnsafeRawBufferPointer(rebasing: $0[from..<to])) }
+                    }
+                    base = end
+                }
             }
         }
     }
 
-    /// Forgets the bytes before `offset`, in large steps (moving the rest costs a copy).
+    /// Forgets the chunks wholly before `offset`.
     private func release(upTo offset: Int) {
         released = max(released, offset)
-        let dead = released - windowStart
-        guard dead >= 1 << 16, dead * 2 >= window.count else { return }
-        let n = min(dead, window.count)
-        window.removeFirst(n)
-        windowStart += n
+        var dead = 0
+        while dead < chunks.count, windowStart + chunks[dead].count <= released {
+            windowStart += chunks[dead].count
+            dead += 1
+        }
+        if dead > 0 { chunks.removeFirst(dead) }
     }
 }

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import AckfixCore
+
+@Suite("Output writer")
+struct OutputWriterTests {
+    /// Two passages of the sample broken for the schema: a birth name over 60 characters, a date
+    /// that is no date.
+    private static func invalidSample() throws -> String {
+        var text = try String(contentsOfFile: Paths.sample("deposit.xml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "<cpf:nomNaissance>N'Diaye</cpf:nomNaissance>",
+                                         with: "<cpf:nomNaissance>\(String(repeating: "N'Diaye ", count: 9))</cpf:nomNaissance>")
+        let date = try #require(text.firstRange(of: "<cpf:dateFinExamen>2026-05-19</cpf:dateFinExamen>"))
+        text.replaceSubrange(date, with: "<cpf:dateFinExamen>le 19 mai</cpf:dateFinExamen>")
+        return text
+    }
+
+    private static func violations(writingTo destination: String?, _ text: String, in dir: String) throws -> OutputCheck {
+        Paths.write(text, to: dir + "/in.xml")
+        let source = try ByteSource(path: dir + "/in.xml")
+        do {
+            _ = try OutputWriter.write([.copy(0..<text.utf8.count)], from: source, to: destination, overwrite: false,
+                                       encoding: .utf8, generation: .v1_1_2)
+        } catch {
+            if case .invalid(let check) = error { return check }
+            throw error
+        }
+        Issue.record("the output was found valid")
+        return OutputCheck()
+    }
+
+    @Test("an invalid UTF-8 output, validated without locations, is located as in a dry run, and not left behind")
+    func invalidOutputLocatedAfterwards() throws {
+        let dir = Paths.scratch()
+        let text = try Self.invalidSample()
+        let written = try Self.violations(writingTo: dir + "/out.xml", text, in: dir)
+        // A dry run has no file to read back: it locates as it validates.
+        let dryRun = try Self.violations(writingTo: nil, text, in: dir)
+        func described(_ c: OutputCheck) -> [String] {
+            c.violations.map { "\($0.kind) \($0.line):\($0.column) \($0.elementRange) \(String(describing: $0.passageIndex)) \($0.path)" }
+        }
+        #expect(written.violations.map(\.kind) == [.invalidValue, .maxLength])
+        #expect(described(written) == described(dryRun))
+        #expect(written.violations.allSatisfy { $0.line > 1 && $0.column > 1 && !$0.elementRange.isEmpty })
+        let bytes = Array(text.utf8)
+        #expect(written.violations.allSatisfy { v in
+            String(decoding: bytes[v.elementRange], as: UTF8.self).hasPrefix("<cpf:" + (v.path.last ?? "?"))
+        })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["in.xml"])
+    }
+}
