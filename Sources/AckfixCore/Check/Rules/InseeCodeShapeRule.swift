@@ -11,14 +11,28 @@ extension CheckRule {
             RuleExample(replacing: "<cpf:codeInsee>75056</cpf:codeInsee>", with: "<cpf:codeInsee>2A004</cpf:codeInsee>", triggers: false),
         ],
         body: .passage { ctx in
-            guard let insee = ctx.passage.holderValue("codeInsee"), !insee.isNil else { return [] }
-            let c = Array(insee.value.trimmingWhitespace())
-            guard c.count == 5 else { return [] }  // the schema already says so
-            let digits = { (s: ArraySlice<Character>) in s.allSatisfy { $0.isASCII && $0.isNumber } }
-            let corsica = c[0] == "2" && (c[1] == "A" || c[1] == "B") && digits(c[2...])
-            let ok = (digits(c[...]) || corsica) && String(c) != "00000" && !String(c).hasPrefix("000")
-            guard !ok else { return [] }
+            guard let insee = ctx.passage.holderValue("codeInsee"), !insee.isNil,
+                  isMalformedInseeCode(insee.value.trimmingWhitespace()) else { return [] }
             return [RuleFinding(at: insee, message: Localized(fr: "code INSEE « \(insee.value) » : 5 chiffres, ou 2A / 2B et 3 chiffres",
                                                               en: "INSEE code « \(insee.value) »: 5 digits, or 2A / 2B and 3 digits"))]
         })
+}
+
+/// Five characters that are neither 5 digits nor 2A / 2B and 3 digits, or that start with 000;
+/// another length is the schema's business.
+private func isMalformedInseeCode(_ code: String) -> Bool {
+    let c = Array(code.utf8)
+    // Printable ASCII, nearly always: a character per byte, no need to find the characters.
+    guard c.allSatisfy({ (0x20...0x7E).contains($0) }) else { return isMalformedInseeCode(characters: Array(code)) }
+    guard c.count == 5 else { return false }
+    let digits = { (s: ArraySlice<UInt8>) in s.allSatisfy { (0x30...0x39).contains($0) } }
+    let corsica = c[0] == UInt8(ascii: "2") && (c[1] == UInt8(ascii: "A") || c[1] == UInt8(ascii: "B")) && digits(c[2...])
+    return !((digits(c[...]) || corsica) && !c.starts(with: "000".utf8))
+}
+
+private func isMalformedInseeCode(characters c: [Character]) -> Bool {
+    guard c.count == 5 else { return false }
+    let digits = { (s: ArraySlice<Character>) in s.allSatisfy { $0.isASCII && $0.isNumber } }
+    let corsica = c[0] == "2" && (c[1] == "A" || c[1] == "B") && digits(c[2...])
+    return !((digits(c[...]) || corsica) && !String(c).hasPrefix("000"))
 }

@@ -57,7 +57,11 @@ public struct RepairTextRenderer {
             if let n = p.newIdTechnique { out.write((fr ? "  → nouvel id " : "  → new id ") + n) }
             out.write("\n")
             for f in p.fixes where f.kind != .renumbered { out.write("      + " + RepairPhrases.fix(f, privacy: privacy, l) + "\n") }
-            if let note = p.note { out.write("      → " + note(l) + "\n") }
+            if let note = p.note {
+                out.write("      → ")
+                out.write(note(l))
+                out.write("\n")
+            }
         }
         out.write("\n" + summary(r, counts) + "\n")
         if r.resendsRejectedDepositUnchanged {
