@@ -48,7 +48,7 @@ public enum OutputWriter {
     /// An output written piece by piece, in order: `finish` validates and puts it in place,
     /// `abandon` leaves nothing behind.
     final class Session {
-        private let pipe = ChunkPipe<[UInt8]>()
+        private let pipe = ChunkPipe<[UInt8]>(capacity: 64)
         private let checking: BackgroundWork<OutputCheck>
         private let encoder: OutputEncoder
         private let encoding: DocumentEncoding
@@ -82,13 +82,17 @@ public enum OutputWriter {
             // anything (an eighth of its work), and read back with locations only if found invalid.
             let locating = file == nil || encoding != .utf8
             locatesLater = !locating
-            // Another core reads the bytes back through the validator while this one produces them
-            // and writes them to the file: validating is the longer task, so the writing (a tenth
-            // of a core, most of it the kernel's copy into the page cache) is left to this one.
-            let pipe = self.pipe
+            // Another core writes the bytes to the file and reads them back through the validator
+            // while this one produces them: with the writing there (the kernel's copy into the page
+            // cache), the two cores have about as much to do. The pipe holds 4 MB, so that neither
+            // waits on the other's short stalls.
+            let pipe = self.pipe, written = file
             checking = BackgroundWork { () -> OutputCheck in
                 Self.check(generation: generation, locating: locating) { feed in
-                    while let chunk = pipe.receive() { feed(chunk) }
+                    while let chunk = pipe.receive() {
+                        written?.write(encoder.encode(chunk))
+                        feed(chunk)
+                    }
                 }
             }
             pending.reserveCapacity(chunkSize)
@@ -137,7 +141,6 @@ public enum OutputWriter {
             guard !pending.isEmpty else { return }
             if atHead { PrologRepair.conform(&pending, to: encoding) }
             atHead = false
-            file?.write(encoder.encode(pending))
             pipe.send(pending)
             chunkSize = 1 << 16
             pending = []
