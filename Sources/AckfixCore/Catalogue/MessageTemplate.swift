@@ -108,7 +108,7 @@ struct FoldedText {
                 origin.append(i)
                 continue
             }
-            for f in Self.fold(s) {
+            for f in s.value < Self.latinEnd ? Self.latinFolds[Int(s.value) - 0x80] : Self.fold(s) {
                 scalars.append(f)
                 origin.append(i)
             }
@@ -116,6 +116,13 @@ struct FoldedText {
         var trimmed = scalars
         while let last = trimmed.last, last == "." || last == " " { trimmed.removeLast() }
         withoutFinalStop = trimmed
+    }
+
+    /// `fold` worked out once for the Latin letters (French messages are full of them): folding
+    /// one allocates twice, and every refused passage's message is folded.
+    private static let latinEnd: UInt32 = 0x250
+    private static let latinFolds: [[Unicode.Scalar]] = (0x80..<latinEnd).map { v in
+        Unicode.Scalar(v).map(fold) ?? []
     }
 
     /// A non-ASCII character lowered, without accents, typographic quotes made plain.

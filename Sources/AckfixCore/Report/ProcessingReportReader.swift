@@ -125,15 +125,18 @@ public final class ProcessingReportReader: XMLStreamHandler {
 
     public func endElement(_ tag: XMLEndTag) {
         guard let place = stack.popLast() else { return }
-        let value = String(decoding: text, as: UTF8.self).collapsingWhitespace()
-        text.clear()
+        defer { text.clear() }
+        // Made only where it is used: the end of a passage or a section holds only white space.
+        var value: String { String(decoding: text, as: UTF8.self).collapsingWhitespace() }
         switch place {
         case .header("nomfichier"): report.nomFichier = value
         case .header("idflux"): report.idFlux = value
         case .header("idtraitement"): report.idTraitement = value
         case .header("iddemande"): report.idDemande = value
         case .koID: passage?.idTechnique = value
-        case .koMessage: if !value.isEmpty { passage?.append(onRefused == nil ? intern(value) : value) }
+        case .koMessage:
+            let message = value
+            if !message.isEmpty { passage?.append(onRefused == nil ? intern(message) : message) }
         case .koPassage:
             if let p = passage {
                 if p.idTechnique.isEmpty { report.anomalies.append(.init(kind: .passageWithoutID, line: p.line)) }
@@ -145,14 +148,15 @@ public final class ProcessingReportReader: XMLStreamHandler {
             }
             passage = nil
         case .okID, .okPassageID:
-            guard !value.isEmpty else { break }
+            let id = value
+            guard !id.isEmpty else { break }
             report.acceptedCount += 1
             guard onRefused == nil else { break }
             // Reports list refusals first: an accepted id is checked at once; the others wait for the end.
-            if refusedIDs.contains(value) {
-                report.anomalies.append(.init(kind: .bothOKAndKO(value), line: 0))
+            if refusedIDs.contains(id) {
+                report.anomalies.append(.init(kind: .bothOKAndKO(id), line: 0))
             } else if !sawRefusals {
-                acceptedBeforeRefusals.append(value)
+                acceptedBeforeRefusals.append(id)
             }
         case .errorField("type"): error?.type = value
         case .errorField("message"): error?.message = value
