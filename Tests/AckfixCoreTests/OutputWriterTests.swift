@@ -48,4 +48,19 @@ struct OutputWriterTests {
         })
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["in.xml"])
     }
+
+    @Test("a named pipe in the way is replaced, not waited on", .timeLimit(.minutes(1)))
+    func namedPipeReplaced() throws {
+        let dir = Paths.scratch()
+        let text = try String(contentsOfFile: Paths.sample("deposit.xml"), encoding: .utf8)
+        Paths.write(text, to: dir + "/in.xml")
+        #expect(mkfifo(dir + "/out.xml", 0o644) == 0)
+        let source = try ByteSource(path: dir + "/in.xml")
+        let check = try OutputWriter.write([.copy(0..<text.utf8.count)], from: source, to: dir + "/out.xml", overwrite: true,
+                                           encoding: .utf8, generation: .v1_1_2)
+        #expect(check.isValid)
+        let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/out.xml")
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+        #expect(FileManager.default.contents(atPath: dir + "/out.xml") == Data(text.utf8))
+    }
 }

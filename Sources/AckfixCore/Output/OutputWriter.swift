@@ -241,9 +241,9 @@ final class TemporaryFile {
             // The file replaced is freed with its last reference, in the rename itself unless it is
             // held open here: then on another core, while the account is written (ext4 takes a
             // third of a second to free a 400 MB file; the process still ends after it).
-            let replaced = open(destination, O_RDONLY | O_CLOEXEC)
+            let replaced = Self.openRegularFile(destination)
             let renamed = rename(file.path, destination) == 0
-            if replaced >= 0 { _ = BackgroundWork { Glibc.close(replaced) } }
+            if let replaced { _ = BackgroundWork { Glibc.close(replaced) } }
             return renamed
         }
         // link() refuses to replace an existing file: no window where one could be overwritten.
@@ -253,6 +253,16 @@ final class TemporaryFile {
     }
 
     func discard() { file.remove() }
+
+    /// A descriptor on `path` if it is a regular file (not a link, and without waiting on a pipe).
+    private static func openRegularFile(_ path: String) -> Int32? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        var st = stat()
+        if fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG { return fd }
+        Glibc.close(fd)
+        return nil
+    }
 
     /// Hands what was written to `feed` in chunks, from the start; false when it cannot be read.
     func readBack(into feed: ([UInt8]) -> Void) -> Bool {
