@@ -13,6 +13,10 @@ import Testing
         for (key, value) in example.values {
             #expect(found.values[key] == value, "\(key) in \(example.message)")
         }
+        if errorClass.family == .functional {
+            // What a repair asks, without the values: the same class.
+            #expect(ErrorCatalogue.functional[ErrorCatalogue.functionalPlaceOnly(of: example.message)].code == errorClass.code)
+        }
     }
 
     @Test func codesAndSlugsAreUniqueWithinAFamily() {

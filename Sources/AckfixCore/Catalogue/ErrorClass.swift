@@ -140,19 +140,25 @@ public enum ErrorCatalogue {
         return (c, unquoted(values))
     }
 
+    /// The place alone, without the values (what a repair needs of every refused passage).
+    static func functionalPlaceOnly(of message: String) -> Int {
+        match(FoldedText(message), among: functional, capturing: false)?.class ?? unclassifiedFunctionalIndex
+    }
+
     static let unclassifiedFunctionalIndex = functional.firstIndex { $0.code == ErrorClass.unclassifiedFunctional.code }!
 
     /// The first class (by place) with a template the message matches, fallback templates last.
     /// Classes are read in place: copying one copies a dozen strings.
-    private static func match(_ folded: FoldedText, among classes: [ErrorClass]) -> (class: Int, values: [String: String])? {
+    private static func match(_ folded: FoldedText, among classes: [ErrorClass], capturing: Bool = true)
+        -> (class: Int, values: [String: String])? {
         for c in classes.indices {
             for t in classes[c].templates {
-                if let v = t.match(folded) { return (c, v) }
+                if let v = t.match(folded, capturing: capturing) { return (c, v) }
             }
         }
         for c in classes.indices {
             for t in classes[c].fallbackTemplates {
-                if let v = t.match(folded) { return (c, v) }
+                if let v = t.match(folded, capturing: capturing) { return (c, v) }
             }
         }
         return nil

@@ -20,7 +20,7 @@ struct MessageClassifier {
     /// The class's place in `ErrorCatalogue.functional` (no message: unclassified).
     mutating func place(of message: String?) -> UInt8 {
         guard let message, !message.isEmpty else { return UInt8(ErrorCatalogue.unclassifiedFunctionalIndex) }
-        return cache.value(of: message) { UInt8(ErrorCatalogue.functionalPlace(of: $0).place) }
+        return cache.value(of: message) { UInt8(ErrorCatalogue.functionalPlaceOnly(of: $0)) }
     }
 }
 

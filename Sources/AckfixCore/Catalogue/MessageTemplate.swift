@@ -33,8 +33,9 @@ public struct MessageTemplate: Sendable, Hashable {
     /// Placeholder values if the message has this shape, nil otherwise.
     public func match(_ message: String) -> [String: String]? { match(FoldedText(message)) }
 
-    /// The same, for a message already folded (classification folds once for every template).
-    func match(_ folded: FoldedText) -> [String: String]? {
+    /// The same, for a message already folded (classification folds once for every template);
+    /// without `capturing`, an empty dictionary when it matches (the values cost strings).
+    func match(_ folded: FoldedText, capturing: Bool = true) -> [String: String]? {
         let s = folded.withoutFinalStop
         var captures: [String: String] = [:]
         var pos = 0
@@ -57,7 +58,7 @@ public struct MessageTemplate: Sendable, Hashable {
                     end = s.count
                 }
                 guard end > pos else { return nil }
-                captures[name] = folded.original(pos..<end).trimmingWhitespace()
+                if capturing { captures[name] = folded.original(pos..<end).trimmingWhitespace() }
                 pos = end
             }
             i += 1

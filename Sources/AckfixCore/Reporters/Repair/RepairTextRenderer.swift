@@ -47,7 +47,13 @@ public struct RepairTextRenderer {
         // Written piece by piece: 200,000 accounts are 50 MB of text.
         let outcomes = RepairResult.Outcome.allCases
         let labels = outcomes.map { "  " + pad($0.rawValue, 18) + " " }
+        // Whether unsafe fixes exist that were not applied, told in the same pass over the accounts.
+        var reviewHasUnsafeFix = false, unsafeFixApplied = false
         for p in r.passages {
+            if !reviewHasUnsafeFix, p.outcome == .needsReview, let slug = p.errorSlug, Self.unsafeFixClasses.contains(slug) {
+                reviewHasUnsafeFix = true
+            }
+            if !unsafeFixApplied, p.fixes.contains(where: { $0.kind.safety == .unsafe }) { unsafeFixApplied = true }
             out.write(labels[outcomes.firstIndex(of: p.outcome)!])
             out.write(style.bold(p.idTechnique))
             if let slug = p.errorSlug {
@@ -68,9 +74,7 @@ public struct RepairTextRenderer {
             out.write(style.yellow(fr ? "Rien à corriger n'a été trouvé : le fichier est le dépôt refusé tel quel (idFlux et horodatage mis à part), la CDC le refusera sans doute pour les mêmes erreurs. Voyez ackfix explain pour le détail de chaque erreur."
                                       : "Nothing to fix was found: the file is the refused deposit as it was (idFlux and horodatage aside), so the CDC will likely refuse it for the same errors. See ackfix explain for each error.") + "\n")
         }
-        let unsafeHidden = r.passages.contains { $0.outcome == .needsReview && $0.errorSlug.map(Self.unsafeFixClasses.contains) == true }
-            && !r.passages.contains { $0.fixes.contains { $0.kind.safety == .unsafe } }
-        if unsafeHidden {
+        if reviewHasUnsafeFix && !unsafeFixApplied {
             out.write(fr ? "Des corrections risquées (suppositions sur l'identité) existent pour certains passages à vérifier : --unsafe-fixes les applique (docs/fixes.md).\n"
                          : "Unsafe fixes (guesses at identity data) exist for some passages to review: --unsafe-fixes applies them (docs/fixes.md).\n")
         }
