@@ -449,7 +449,7 @@ private struct FunctionalRepair {
         }
         let needsXSI = someNeedXSI && holder.xsiPrefix == nil
         /// The output, as ranges of the deposit with their edits.
-        func describe(_ add: (Range<Int>, [ByteEdit]) -> Void) throws(DocumentError) {
+        func describe(_ add: (Range<Int>, [ByteEdit]) -> Void) throws(PlanSpill.Unreadable) {
             add(0..<certsContent.lowerBound, Repairer.headerEdits(
                 outline, fluxID: result.newFluxID, horodatage: result.newHorodatage, declareXSI: needsXSI))
             for g in groups {
@@ -460,7 +460,7 @@ private struct FunctionalRepair {
                 add(t.leadingTriviaStart..<content.lowerBound, certEdits)
                 for block in g.blocks {
                     for k in plansOfBlock[block] ?? 0..<0 {
-                        let plan = try readingPlans { () throws(PlanSpill.Unreadable) in try spill.record(at: k) }
+                        let plan = try spill.record(at: k)
                         guard plan.isSent else { continue }
                         add(Int(plan.leadingTriviaStart)..<plan.range.upperBound, changes[plan.refusal]?.edits ?? [])
                     }
@@ -488,14 +488,14 @@ private struct FunctionalRepair {
             } }
         }
         var wanted = SegmentFingerprint()
-        try describe { wanted.add($0, editedBy: $1) }
+        try readingPlans { () throws(PlanSpill.Unreadable) in try describe { wanted.add($0, editedBy: $1) } }
         if let session = stream?.finish(outline), stream?.fingerprint == wanted {
             try Repairer.write(options: options, into: &result) { () throws(OutputWriter.Failure) in try session.finish() }
             result.writtenDuringRead = true
         } else {
             stream?.giveUp()
             var segments: [OutputSegment] = []
-            try describe { segments.append($0, editedBy: $1) }
+            try readingPlans { () throws(PlanSpill.Unreadable) in try describe { segments.append($0, editedBy: $1) } }
             try Repairer.write(segments, source: try source(), encoding: outline.encoding,
                                generation: outline.generation, options: options, into: &result)
         }

@@ -142,7 +142,8 @@ final class ResubmissionStream: CertificationBlockObserver {
             case .copy(let r):
                 guard r.lowerBound >= windowStart, r.upperBound <= windowEnd else { return giveUp() }
                 var base = windowStart
-                for chunk in chunks where base < r.upperBound {
+                for chunk in chunks {
+                    guard base < r.upperBound else { break }
                     let end = base + chunk.count
                     if end > r.lowerBound {
                         let from = max(r.lowerBound, base) - base, to = min(r.upperBound, end) - base

@@ -9,6 +9,7 @@ extension CheckRule {
             RuleExample(replacing: "<cpf:codeInsee>75056</cpf:codeInsee>", with: "<cpf:codeInsee>75O56</cpf:codeInsee>", triggers: true),
             RuleExample(replacing: "<cpf:codeInsee>75056</cpf:codeInsee>", with: "<cpf:codeInsee>00000</cpf:codeInsee>", triggers: true),
             RuleExample(replacing: "<cpf:codeInsee>75056</cpf:codeInsee>", with: "<cpf:codeInsee>2A004</cpf:codeInsee>", triggers: false),
+            RuleExample(replacing: "<cpf:codeInsee>75056</cpf:codeInsee>", with: "<cpf:codeInsee>2A0É4</cpf:codeInsee>", triggers: true),
         ],
         body: .passage { ctx in
             guard let insee = ctx.passage.holderValue("codeInsee"), !insee.isNil,
@@ -22,17 +23,11 @@ extension CheckRule {
 /// another length is the schema's business.
 private func isMalformedInseeCode(_ code: String) -> Bool {
     let c = Array(code.utf8)
-    // Printable ASCII, nearly always: a character per byte, no need to find the characters.
-    guard c.allSatisfy({ (0x20...0x7E).contains($0) }) else { return isMalformedInseeCode(characters: Array(code)) }
+    // Any character outside printable ASCII is no digit and no letter of 2A / 2B: five characters
+    // holding one are malformed (counted as characters, found only then).
+    guard c.allSatisfy({ (0x20...0x7E).contains($0) }) else { return code.count == 5 }
     guard c.count == 5 else { return false }
     let digits = { (s: ArraySlice<UInt8>) in s.allSatisfy { (0x30...0x39).contains($0) } }
     let corsica = c[0] == UInt8(ascii: "2") && (c[1] == UInt8(ascii: "A") || c[1] == UInt8(ascii: "B")) && digits(c[2...])
     return !((digits(c[...]) || corsica) && !c.starts(with: "000".utf8))
-}
-
-private func isMalformedInseeCode(characters c: [Character]) -> Bool {
-    guard c.count == 5 else { return false }
-    let digits = { (s: ArraySlice<Character>) in s.allSatisfy { $0.isASCII && $0.isNumber } }
-    let corsica = c[0] == "2" && (c[1] == "A" || c[1] == "B") && digits(c[2...])
-    return !((digits(c[...]) || corsica) && !String(c).hasPrefix("000"))
 }
