@@ -64,6 +64,35 @@ import Testing
         }
     }
 
+    @Test("the rules' fields found once per passage are those the lookups by name find")
+    func fieldsFoundOnceMatchLookupsByName() throws {
+        // Every sample and defect fixture, and a passage with two identity branches: the holder's
+        // fields are those of the first branch, as `holderValue` gives them.
+        let twoBranches = RuleExample(replacing: "<cpf:identificationTitulaire>", with: """
+            <cpf:identificationTitulaire><cpf:dossierFormation><cpf:idDossier>1</cpf:idDossier>\
+            <cpf:nomTitulaire>Martin</cpf:nomTitulaire><cpf:prenom1Titulaire>Léa</cpf:prenom1Titulaire></cpf:dossierFormation>
+            """, triggers: false).deposit
+        let scratch = Paths.scratch() + "/two-branches.xml"
+        Paths.write(twoBranches, to: scratch)
+        let defects = try FileManager.default.contentsOfDirectory(atPath: Paths.fixture("defects"))
+            .filter { $0.hasSuffix(".xml") }.sorted().map { Paths.fixture("defects/" + $0) }
+        let files = ["deposit.xml", "deposit-2026.xml", "deposit-rejected.xml"].map(Paths.sample) + defects + [scratch]
+        var passages = 0
+        for path in files {
+            let finder = RuleFieldFinder()
+            _ = try? DepositReader.read(path: path, toleratingMalformedXML: true) { passage in
+                passages += 1
+                let ctx = PassageContext(passage: passage, certificationType: nil, certificationCode: nil, registry: IDRegistry(),
+                                         now: Date(), xsiPrefix: nil, fields: finder)
+                for field in RuleField.allCases {
+                    let byName = field.place.path.map { passage.value(at: $0) } ?? passage.holderValue(field.place.holderName!)
+                    #expect(ctx.value(field) == byName, "\(field) in \(path)")
+                }
+            }
+        }
+        #expect(passages > 60)
+    }
+
     @Test("the id registry finds every repeat among many ids, short and long")
     func idRegistryFindsRepeats() {
         let registry = IDRegistry()

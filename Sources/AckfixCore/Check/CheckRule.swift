@@ -187,21 +187,110 @@ public struct PassageContext {
     /// The moment of the check (for « in the future »).
     public let now: Date
     let xsiPrefix: String?
+    /// Where each field the rules read lies in the passage.
+    private let fields: RuleFieldFinder.Found
     /// The holder's names (not nil), which several rules read.
     let names: [DepositValue]
 
-    init(passage: Passage, certificationType: String?, certificationCode: String?, registry: IDRegistry, now: Date, xsiPrefix: String?) {
+    init(passage: Passage, certificationType: String?, certificationCode: String?, registry: IDRegistry, now: Date, xsiPrefix: String?,
+         fields finder: RuleFieldFinder) {
         self.passage = passage
         self.certificationType = certificationType
         self.certificationCode = certificationCode
         self.registry = registry
         self.now = now
         self.xsiPrefix = xsiPrefix
-        names = CheckRule.names(passage)
+        fields = finder.find(in: passage)
+        names = RuleField.names.compactMap { [fields] in passage.value(ofRecordAt: fields[$0]) }.filter { !$0.isNil }
     }
+
+    /// The field, as `Passage.value(at:)` (a path below the passage) or `Passage.holderValue(_:)`
+    /// (a field of the identity branch) would find it.
+    func value(_ field: RuleField) -> DepositValue? { passage.value(ofRecordAt: fields[field]) }
 
     /// An editor for the fixes of this passage's findings.
     func editor() -> PassageEditor { PassageEditor(passage: passage, index: 0, xsiPrefix: xsiPrefix) }
+}
+
+/// The passage fields the business rules read.
+enum RuleField: Int, CaseIterable {
+    case idTechnique, dateDebutExamen, dateFinExamen, dateDebutValidite, dateFinValidite
+    case presenceNiveauLangueEuro, niveauLangueEuropeen, presenceNiveauNumeriqueEuro, niveauNumeriqueEuropeen
+    case voieAccessVAE, modaliteAcces
+    // Fields of the holder's identity branch.
+    case nomNaissance, nomUsage, prenom1, prenom2, prenom3, nomTitulaire, prenom1Titulaire
+    case codeInsee, codePaysNaissance, codePostal, anneeNaissance, moisNaissance, jourNaissance
+
+    /// The holder's names, in the order rules report them.
+    static let names: [RuleField] = [.nomNaissance, .nomUsage, .prenom1, .prenom2, .prenom3, .nomTitulaire, .prenom1Titulaire]
+
+    /// Its path below the passage, or its local name in the identity branch.
+    var place: (path: String?, holderName: String?) {
+        switch self {
+        case .idTechnique: (path: "idTechnique", holderName: nil)
+        case .dateDebutExamen: (path: "dateDebutExamen", holderName: nil)
+        case .dateFinExamen: (path: "dateFinExamen", holderName: nil)
+        case .dateDebutValidite: (path: "dateDebutValidite", holderName: nil)
+        case .dateFinValidite: (path: "dateFinValidite", holderName: nil)
+        case .presenceNiveauLangueEuro: (path: "presenceNiveauLangueEuro", holderName: nil)
+        case .niveauLangueEuropeen: (path: "niveauLangueEuropeen", holderName: nil)
+        case .presenceNiveauNumeriqueEuro: (path: "presenceNiveauNumeriqueEuro", holderName: nil)
+        case .niveauNumeriqueEuropeen: (path: "niveauNumeriqueEuropeen", holderName: nil)
+        case .voieAccessVAE: (path: "modalitesInscription/voieAccessVAE", holderName: nil)
+        case .modaliteAcces: (path: "modalitesInscription/modaliteAcces", holderName: nil)
+        case .nomNaissance: (path: nil, holderName: "nomNaissance")
+        case .nomUsage: (path: nil, holderName: "nomUsage")
+        case .prenom1: (path: nil, holderName: "prenom1")
+        case .prenom2: (path: nil, holderName: "prenom2")
+        case .prenom3: (path: nil, holderName: "prenom3")
+        case .nomTitulaire: (path: nil, holderName: "nomTitulaire")
+        case .prenom1Titulaire: (path: nil, holderName: "prenom1Titulaire")
+        case .codeInsee: (path: nil, holderName: "codeInsee")
+        case .codePaysNaissance: (path: nil, holderName: "codePaysNaissance")
+        case .codePostal: (path: nil, holderName: "codePostal")
+        case .anneeNaissance: (path: nil, holderName: "anneeNaissance")
+        case .moisNaissance: (path: nil, holderName: "moisNaissance")
+        case .jourNaissance: (path: nil, holderName: "jourNaissance")
+        }
+    }
+}
+
+/// Finds the rules' fields in each passage of one read, in one scan of its elements. Looked up by
+/// name, each lookup was a scan with string comparisons, some twenty a passage: a quarter of the
+/// rules' thread in `check`.
+final class RuleFieldFinder {
+    /// Each field's element in a passage, by its index in the passage (-1: absent).
+    struct Found {
+        fileprivate var records: [Int32]
+        subscript(_ field: RuleField) -> Int? { records[field.rawValue] < 0 ? nil : Int(records[field.rawValue]) }
+    }
+
+    /// By path index of the read: the field there plus one, 0 for none, -1 not yet known.
+    private var fieldOfPath: [Int8] = []
+
+    func find(in passage: Passage) -> Found {
+        var found = Found(records: [Int32](repeating: -1, count: RuleField.allCases.count))
+        let table = passage.table
+        let branch = passage.identityBranch
+        for (i, r) in passage.records.enumerated() {
+            let path = Int(r.path)
+            if path >= fieldOfPath.count { fieldOfPath += [Int8](repeating: -1, count: path + 1 - fieldOfPath.count) }
+            if fieldOfPath[path] < 0 { fieldOfPath[path] = Self.field(at: path, in: table).map { Int8($0.rawValue + 1) } ?? 0 }
+            guard fieldOfPath[path] > 0 else { continue }
+            let field = RuleField(rawValue: Int(fieldOfPath[path]) - 1)!
+            // The first element of its path or, for the holder's, of the identity branch (the first one).
+            guard found.records[field.rawValue] < 0, field.place.holderName == nil || table.branches[path] == branch else { continue }
+            found.records[field.rawValue] = Int32(i)
+        }
+        return found
+    }
+
+    private static func field(at path: Int, in table: PathTable) -> RuleField? {
+        RuleField.allCases.first { f in
+            if let p = f.place.path { return table.paths[path] == p }
+            return table.branches[path] != nil && table.names[path] == f.place.holderName
+        }
+    }
 }
 
 public struct HeaderContext {

@@ -153,6 +153,7 @@ private struct FileCheck {
             found.append(p.diagnostic, certificationIndex: p.certificationIndex, passageIndex: p.passageIndex, edits: p.edits)
         }
         let registry = IDRegistry()
+        let fields = RuleFieldFinder()
         let holder = OutlineHolder()
         let now = options.now
         // The rules' positions and bodies only: a rule itself is looked up when it finds something.
@@ -165,7 +166,7 @@ private struct FileCheck {
             input: input, progress: progress, onChunk: copy.map { c in { c.write($0) } }
         ) { passage in
             let ctx = PassageContext(passage: passage, certificationType: nil, certificationCode: nil, registry: registry,
-                                     now: now, xsiPrefix: holder.xsiPrefix)
+                                     now: now, xsiPrefix: holder.xsiPrefix, fields: fields)
             for (rule, evaluate) in passageRules {
                 for finding in evaluate(ctx) {
                     add(ruleDiagnostic(Checker.rules[rule], finding, id: passage.idTechnique, certification: passage.certificationIndex))

@@ -119,6 +119,9 @@ public struct Passage: Sendable {
     /// Every element inside the passage, in document order.
     public var elements: [DepositValue] { records.map(value(of:)) }
 
+    /// The element at this index of the passage, if any.
+    func value(ofRecordAt index: Int?) -> DepositValue? { index.map { value(of: records[$0]) } }
+
     private func value(of r: Record) -> DepositValue {
         let bytes = text[Int(r.valueStart)..<Int(r.valueStart + r.valueLength)]
         return DepositValue(

@@ -26,24 +26,38 @@ public struct DocumentError: Error, Sendable, Equatable {
 /// Sends every event to several handlers in turn (reader, schema check, fix finder...), so one
 /// pass over the file serves them all.
 public final class HandlerFanout: XMLStreamHandler {
-    private let handlers: [XMLStreamHandler]
-    /// The same, called without retaining each one, nor the list, for each event (`handlers` owns
-    /// them): a buffer, where iterating an array retains it.
-    private struct Target { unowned(unsafe) let handler: XMLStreamHandler }
-    private let targets: UnsafeMutableBufferPointer<Target>
+    // A chain, one handler a link: a `let` of the link is called without being retained, where a
+    // handler read from an array (or an `unowned(unsafe)` copy of it) is retained and released at
+    // every event, 270 M instructions on 20,000 passages for three handlers.
+    private let handler: XMLStreamHandler
+    private let next: HandlerFanout?
 
+    /// `handlers` in the order they are called; at least one.
     public init(_ handlers: [XMLStreamHandler]) {
-        self.handlers = handlers
-        targets = .allocate(capacity: handlers.count)
-        _ = targets.initialize(from: handlers.map(Target.init))
+        precondition(!handlers.isEmpty, "a fanout needs a handler")
+        handler = handlers[0]
+        next = handlers.count > 1 ? HandlerFanout(Array(handlers.dropFirst())) : nil
     }
 
-    deinit { targets.deallocate() }
+    public func attach(to parser: XMLStreamParser) {
+        handler.attach(to: parser)
+        next?.attach(to: parser)
+    }
 
-    public func attach(to parser: XMLStreamParser) { for h in handlers { h.attach(to: parser) } }
-    public func startElement(_ tag: XMLStartTag) { for t in targets { t.handler.startElement(tag) } }
-    public func endElement(_ tag: XMLEndTag) { for t in targets { t.handler.endElement(tag) } }
-    public func characters(_ text: UnsafeRawBufferPointer) { for t in targets { t.handler.characters(text) } }
+    public func startElement(_ tag: XMLStartTag) {
+        handler.startElement(tag)
+        next?.startElement(tag)
+    }
+
+    public func endElement(_ tag: XMLEndTag) {
+        handler.endElement(tag)
+        next?.endElement(tag)
+    }
+
+    public func characters(_ text: UnsafeRawBufferPointer) {
+        handler.characters(text)
+        next?.characters(text)
+    }
 }
 
 /// Progress of a long read, for a terminal.

@@ -12,8 +12,8 @@ extension CheckRule {
             RuleExample(replacing: "EX-1", with: "EX-1", triggers: false),
         ],
         body: .passage { ctx in
-            guard let country = ctx.passage.holderValue("codePaysNaissance"),
-                  let insee = ctx.passage.holderValue("codeInsee")?.value.trimmingWhitespace(), !insee.hasPrefix("99") else { return [] }
+            guard let country = ctx.value(.codePaysNaissance),
+                  let insee = ctx.value(.codeInsee)?.value.trimmingWhitespace(), !insee.hasPrefix("99") else { return [] }
             var editor = ctx.editor()
             editor.remove("codePaysNaissance", kind: .dropOptionalIdentity)
             return [RuleFinding(at: country, message: Localized(

@@ -10,7 +10,7 @@ extension CheckRule {
             RuleExample(replacing: "EX-1", with: "EX-1", triggers: false),
         ],
         body: .passage { ctx in
-            let unknown = ["jourNaissance", "moisNaissance"].compactMap { ctx.passage.holderValue($0) }.filter(\.isNil)
+            let unknown = [RuleField.jourNaissance, .moisNaissance].compactMap { ctx.value($0) }.filter(\.isNil)
             guard let first = unknown.first else { return [] }
             return [RuleFinding(at: first, message: Localized(
                 fr: "\(unknown.map(\.name).joined(separator: " et ")) en xsi:nil : risque d'homonymes",

@@ -10,7 +10,7 @@ extension CheckRule {
             RuleExample(replacing: "<cpf:nomUsage xsi:nil=\"true\"/>", with: "<cpf:nomUsage>Morel</cpf:nomUsage>", triggers: false),
         ],
         body: .passage { ctx in
-            guard let b = ctx.passage.holderValue("nomNaissance"), let u = ctx.passage.holderValue("nomUsage"), !b.isNil, !u.isNil,
+            guard let b = ctx.value(.nomNaissance), let u = ctx.value(.nomUsage), !b.isNil, !u.isNil,
                   !b.value.trimmingWhitespace().isEmpty, b.value.foldedForMatching() == u.value.foldedForMatching() else { return [] }
             return [RuleFinding(at: u, message: Localized(fr: "nom d'usage identique au nom de naissance", en: "usual name equal to the birth name"))]
         })

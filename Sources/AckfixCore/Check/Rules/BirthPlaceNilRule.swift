@@ -11,7 +11,7 @@ extension CheckRule {
             RuleExample(replacing: "EX-1", with: "EX-1", triggers: false),
         ],
         body: .passage { ctx in
-            guard let postal = ctx.passage.holderValue("codePostal"), postal.isNil else { return [] }
+            guard let postal = ctx.value(.codePostal), postal.isNil else { return [] }
             return [RuleFinding(at: postal, message: Localized(fr: "commune de naissance inconnue (code postal en xsi:nil)",
                                                                en: "birth place unknown (postcode xsi:nil)"))]
         })

@@ -11,8 +11,8 @@ extension CheckRule {
             RuleExample(replacing: "<cpf:anneeNaissance>1990</cpf:anneeNaissance>", with: "<cpf:anneeNaissance>2008</cpf:anneeNaissance>", triggers: false),
         ],
         body: .passage { ctx in
-            guard let year = ctx.passage.holderValue("anneeNaissance"), let y = Int(year.value.trimmingWhitespace()),
-                  let start = ctx.passage.value(at: "dateDebutValidite").flatMap({ isoDate($0.value) }),
+            guard let year = ctx.value(.anneeNaissance), let y = Int(year.value.trimmingWhitespace()),
+                  let start = ctx.value(.dateDebutValidite).flatMap({ isoDate($0.value) }),
                   let validity = Int(start.prefix(4)) else { return [] }
             let age = validity - y
             guard age < 14 || age > 100 else { return [] }

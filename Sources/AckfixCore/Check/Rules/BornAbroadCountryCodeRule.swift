@@ -12,11 +12,11 @@ extension CheckRule {
                         triggers: false),
         ],
         body: .passage { ctx in
-            guard let insee = ctx.passage.holderValue("codeInsee"), !insee.isNil else { return [] }
+            guard let insee = ctx.value(.codeInsee), !insee.isNil else { return [] }
             let code = insee.value.trimmingWhitespace()
             guard code.count == 5, code.hasPrefix("99"), code.allSatisfy(\.isNumber) else { return [] }
             let expected = String(code.suffix(3))
-            let current = ctx.passage.holderValue("codePaysNaissance")
+            let current = ctx.value(.codePaysNaissance)
             guard current?.value.trimmingWhitespace() != expected else { return [] }
             var editor = ctx.editor()
             editor.set("codePaysNaissance", .value(expected), kind: .bornAbroadCountry)

@@ -12,6 +12,6 @@ extension CheckRule {
             RuleExample(replacing: "EX-1", with: "EX-1", triggers: false),
         ],
         body: .passage { ctx in
-            conditional(ctx, flag: "presenceNiveauNumeriqueEuro", dependent: "niveauNumeriqueEuropeen")
+            conditional(ctx, flag: .presenceNiveauNumeriqueEuro, dependent: .niveauNumeriqueEuropeen)
         })
 }

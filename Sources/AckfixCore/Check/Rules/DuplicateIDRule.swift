@@ -10,7 +10,7 @@ extension CheckRule {
             RuleExample(replacing: "<cpf:idTechnique>EX-2</cpf:idTechnique>", with: "<cpf:idTechnique>EX-3</cpf:idTechnique>", triggers: false),
         ],
         body: .passage { ctx in
-            guard let v = ctx.passage.value(at: "idTechnique") else { return [] }
+            guard let v = ctx.value(.idTechnique) else { return [] }
             let id = v.value.trimmingWhitespace()
             guard let first = ctx.registry.register(id, line: v.line) else { return [] }
             return [RuleFinding(at: v, message: Localized(fr: "idTechnique « \(id) » déjà employé ligne \(first)",

@@ -12,7 +12,7 @@ extension CheckRule {
                         with: "<cpf:dateFinExamen>2025-12-01</cpf:dateFinExamen>", triggers: false),
         ],
         body: .passage { ctx in
-            guard let s = ctx.passage.value(at: "dateDebutExamen"), let e = ctx.passage.value(at: "dateFinExamen"),
+            guard let s = ctx.value(.dateDebutExamen), let e = ctx.value(.dateFinExamen),
                   let start = isoDate(s.value), let end = isoDate(e.value), end < start else { return [] }
             return [RuleFinding(at: e, message: Localized(fr: "fin d'examen \(end) avant le début \(start)",
                                                           en: "exam end \(end) before its start \(start)"))]

@@ -12,7 +12,7 @@ extension CheckRule {
             RuleExample(replacing: "<cpf:codeInsee>75056</cpf:codeInsee>", with: "<cpf:codeInsee>2A0É4</cpf:codeInsee>", triggers: true),
         ],
         body: .passage { ctx in
-            guard let insee = ctx.passage.holderValue("codeInsee"), !insee.isNil,
+            guard let insee = ctx.value(.codeInsee), !insee.isNil,
                   isMalformedInseeCode(insee.value.trimmingWhitespace()) else { return [] }
             return [RuleFinding(at: insee, message: Localized(fr: "code INSEE « \(insee.value) » : 5 chiffres, ou 2A / 2B et 3 chiffres",
                                                               en: "INSEE code « \(insee.value) »: 5 digits, or 2A / 2B and 3 digits"))]

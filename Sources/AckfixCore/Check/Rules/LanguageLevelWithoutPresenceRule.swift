@@ -15,6 +15,6 @@ extension CheckRule {
             RuleExample(replacing: "EX-1", with: "EX-1", triggers: false),
         ],
         body: .passage { ctx in
-            conditional(ctx, flag: "presenceNiveauLangueEuro", dependent: "niveauLangueEuropeen")
+            conditional(ctx, flag: .presenceNiveauLangueEuro, dependent: .niveauLangueEuropeen)
         })
 }

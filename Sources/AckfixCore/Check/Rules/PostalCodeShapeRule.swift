@@ -12,7 +12,7 @@ extension CheckRule {
                         with: "<cpf:codePostalNaissance>\n                        <cpf:codePostal>75011</cpf:codePostal>\n                      </cpf:codePostalNaissance>", triggers: false),
         ],
         body: .passage { ctx in
-            guard let postal = ctx.passage.holderValue("codePostal"), !postal.isNil else { return [] }
+            guard let postal = ctx.value(.codePostal), !postal.isNil else { return [] }
             let c = postal.value.trimmingWhitespace()
             guard c.count != 5 || !c.allSatisfy({ $0.isASCII && $0.isNumber }) || c == "00000" || c == "99999" else { return [] }
             return [RuleFinding(at: postal, message: Localized(fr: "code postal « \(postal.value) » : 5 chiffres attendus",

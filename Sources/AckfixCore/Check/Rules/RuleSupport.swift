@@ -4,10 +4,11 @@ import Foundation
 extension CheckRule {
     /// A block or value that goes with a true flag: flags both a value without its flag and a
     /// true flag without its value.
-    static func conditional(_ ctx: PassageContext, flag: String, dependent: String) -> [RuleFinding] {
-        guard let f = ctx.passage.value(at: flag) else { return [] }
+    static func conditional(_ ctx: PassageContext, flag flagField: RuleField, dependent dependentField: RuleField) -> [RuleFinding] {
+        guard let f = ctx.value(flagField) else { return [] }
+        let (flag, dependent) = (flagField.place.path ?? "", dependentField.place.path ?? "")
         let on = ["true", "1"].contains(f.value.trimmingWhitespace())
-        let d = ctx.passage.value(at: dependent)
+        let d = ctx.value(dependentField)
         if let d, !on {
             return [RuleFinding(at: d, message: Localized(fr: "\(dependent) donné alors que \(flag) vaut « \(f.value.trimmingWhitespace()) »",
                                                           en: "\(dependent) given while \(flag) is « \(f.value.trimmingWhitespace()) »"))]
@@ -29,16 +30,11 @@ extension CheckRule {
         return f.date(from: v)
     }
 
-    /// The name fields of either identity branch.
-    static func names(_ passage: Passage) -> [DepositValue] {
-        ["nomNaissance", "nomUsage", "prenom1", "prenom2", "prenom3", "nomTitulaire", "prenom1Titulaire"]
-            .compactMap { passage.holderValue($0) }.filter { !$0.isNil }
-    }
-
     /// A value that is a valid `AAAA-MM-JJ` date, trimmed (comparisons need real dates).
     static func isoDate(_ value: String) -> String? {
         let v = value.trimmingWhitespace()
-        return XSDDates.isDate(Array(v.utf8)[...]) && v.count == 10 ? v : nil
+        // A date is ASCII: ten bytes are ten characters (counting characters is the costlier test).
+        return v.utf8.count == 10 && XSDDates.isDate(Array(v.utf8)[...]) ? v : nil
     }
 }
 
@@ -73,11 +69,19 @@ enum Mojibake {
 extension String.UTF8View {
     /// Whether these bytes occur in a row.
     func contains(bytes needle: [UInt8]) -> Bool {
+        // A native string's bytes are contiguous: searched in place (slicing the view is slow).
+        withContiguousStorageIfAvailable { $0.contains(bytes: needle) } ?? Array(self).withUnsafeBufferPointer { $0.contains(bytes: needle) }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether these bytes occur in a row.
+    func contains(bytes needle: [UInt8]) -> Bool {
         guard let first = needle.first, count >= needle.count else { return false }
-        var i = startIndex
-        while let found = self[i...].firstIndex(of: first) {
-            if self[found...].starts(with: needle) { return true }
-            i = index(after: found)
+        var i = 0
+        while i <= count - needle.count {
+            if self[i] == first, needle.indices.allSatisfy({ self[i + $0] == needle[$0] }) { return true }
+            i += 1
         }
         return false
     }

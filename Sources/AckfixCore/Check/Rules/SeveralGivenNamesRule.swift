@@ -10,8 +10,8 @@ extension CheckRule {
             RuleExample(replacing: "<cpf:prenom1>Clara</cpf:prenom1>", with: "<cpf:prenom1>Clara-Marie</cpf:prenom1>", triggers: false),
         ],
         body: .passage { ctx in
-            guard let p = ctx.passage.holderValue("prenom1"), !p.isNil, p.value.trimmingWhitespace().contains(" "),
-                  ctx.passage.holderValue("prenom2") == nil else { return [] }
+            guard let p = ctx.value(.prenom1), !p.isNil, p.value.trimmingWhitespace().utf8.contains(UInt8(ascii: " ")),
+                  ctx.value(.prenom2) == nil else { return [] }
             var editor = ctx.editor()
             editor.applyUnsafeFixes(for: .holderAmbiguous)
             return [RuleFinding(at: p, message: Localized(fr: "prenom1 contient plusieurs prénoms séparés par des espaces",

@@ -11,8 +11,11 @@ extension CheckRule {
             RuleExample(replacing: "<cpf:idTechnique>EX-1</cpf:idTechnique>", with: "<cpf:idTechnique>A#1</cpf:idTechnique>", triggers: false),
         ],
         body: .passage { ctx in
-            guard let v = ctx.passage.value(at: "idTechnique") else { return [] }
-            let id = v.value.trimmingWhitespace().uppercased()
+            guard let v = ctx.value(.idTechnique) else { return [] }
+            let trimmed = v.value.trimmingWhitespace()
+            // Every error starts with « # »: the other ids need not be put in upper case.
+            guard trimmed.utf8.first == UInt8(ascii: "#") else { return [] }
+            let id = trimmed.uppercased()
             let errors = ["#VALEUR", "#VALUE!", "#N/A", "#REF!", "#NOM?", "#NAME?", "#DIV/0!", "#NOMBRE!", "#NUM!", "#NULL!", "#NUL!"]
             guard errors.contains(where: { id.hasPrefix($0) }) else { return [] }
             return [RuleFinding(at: v, message: Localized(fr: "idTechnique « \(v.value) » : une erreur de formule du tableur",

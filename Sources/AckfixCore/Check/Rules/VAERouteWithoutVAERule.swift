@@ -14,8 +14,8 @@ extension CheckRule {
                         triggers: false),
         ],
         body: .passage { ctx in
-            guard let route = ctx.passage.value(at: "modalitesInscription/voieAccessVAE") else { return [] }
-            let access = ctx.passage.value(at: "modalitesInscription/modaliteAcces")
+            guard let route = ctx.value(.voieAccessVAE) else { return [] }
+            let access = ctx.value(.modaliteAcces)
             let value = access.map { $0.isNil ? "xsi:nil" : $0.value.trimmingWhitespace() } ?? ""
             guard value != "VAE" else { return [] }
             return [RuleFinding(at: route, message: Localized(fr: "voieAccessVAE donné alors que modaliteAcces vaut « \(value) »",

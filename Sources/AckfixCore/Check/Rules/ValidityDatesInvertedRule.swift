@@ -12,7 +12,7 @@ extension CheckRule {
                         with: "<cpf:dateFinValidite>2025-12-10</cpf:dateFinValidite>", triggers: false),
         ],
         body: .passage { ctx in
-            guard let s = ctx.passage.value(at: "dateDebutValidite"), let e = ctx.passage.value(at: "dateFinValidite"), !e.isNil,
+            guard let s = ctx.value(.dateDebutValidite), let e = ctx.value(.dateFinValidite), !e.isNil,
                   let start = isoDate(s.value), let end = isoDate(e.value), end < start else { return [] }
             var editor = ctx.editor()
             editor.set("dateDebutValidite", .value(end), kind: .swapValidityDates)
