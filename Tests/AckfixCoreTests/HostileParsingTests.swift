@@ -142,4 +142,18 @@ import Testing
         while let chunk = try input.nextChunk() { back += chunk }
         #expect(String(decoding: back, as: UTF8.self) == text)
     }
+
+    @Test("line feeds are counted sixteen bytes at a time as one at a time would")
+    func lineFeedsCounted() {
+        var generator = SystemRandomNumberGenerator()
+        // Lengths around the 16-byte blocks and past 255 blocks (a lane's counter is added up then),
+        // from no line feed to nothing else.
+        for length in [0, 1, 15, 16, 17, 255 * 16, 255 * 16 + 1, 10_000] {
+            for share in [0, 5, 50, 100] {
+                let bytes = (0..<length).map { _ in Int.random(in: 0..<100, using: &generator) < share ? UInt8(0x0A) : UInt8.random(in: 0...255, using: &generator) | 0x80 }
+                let count = bytes.withUnsafeBytes { ByteWindow.newlines(in: $0, before: length) }
+                #expect(count == bytes.filter { $0 == 0x0A }.count, "\(length) bytes, \(share) % line feeds")
+            }
+        }
+    }
 }
