@@ -154,4 +154,40 @@ import Testing
             #expect(!r.refused.isEmpty || !r.errors.isEmpty, "\(f)")
         }
     }
+
+    @Test("refusals handed over as bytes are the refusals the report lists, decoded on the other side")
+    func refusalsHandedOverAsBytes() throws {
+        let dir = Paths.scratch()
+        let odd = dir + "/odd.xml"
+        // Blank ids and messages, a non-breaking space alone, two messages, white space to collapse.
+        Paths.write("""
+            <rapport><PassagesKO>
+              <passage><idTechnique>  A 1 </idTechnique><messageErreur> </messageErreur><messageErreur>Plusieurs
+                 titulaires</messageErreur><messageErreur>second</messageErreur></passage>
+              <passage><idTechnique>\u{A0}</idTechnique><messageErreur>\u{A0}\u{A0}</messageErreur></passage>
+              <passage><idTechnique>B-2</idTechnique></passage>
+              <passage><messageErreur>é</messageErreur></passage>
+            </PassagesKO></rapport>
+            """, to: odd)
+        let files = [odd, Paths.sample("report.xml")] + Paths.corpusFiles("reports") + Paths.corpusFiles("guide-transcribed")
+        for f in files {
+            let whole = try ProcessingReportReader.read(path: f)
+            var handed: [(id: String, message: String?)] = []
+            let streamed = try ProcessingReportReader.read(path: f) { id, message in
+                handed.append((String(decoding: id, as: UTF8.self).collapsingWhitespace(),
+                               message.map { String(decoding: $0, as: UTF8.self).collapsingWhitespace() }))
+            }
+            #expect(handed.map(\.id) == whole.refused.map(\.idTechnique), "\(f)")
+            #expect(handed.map(\.message) == whole.refused.map(\.messages.first), "\(f)")
+            // The anomalies that compare ids across passages are not looked for when handing over.
+            let compared = whole.anomalies.filter {
+                switch $0.kind {
+                case .duplicateKO, .bothOKAndKO: false
+                default: true
+                }
+            }
+            #expect(streamed.anomalies == compared, "\(f)")
+            #expect(streamed.refused.isEmpty && streamed.kind == whole.kind && streamed.acceptedCount == whole.acceptedCount)
+        }
+    }
 }

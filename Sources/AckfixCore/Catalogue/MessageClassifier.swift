@@ -24,40 +24,61 @@ struct MessageClassifier {
     }
 }
 
-/// Classifies messages on another core while the report is still being read: `add` them in order,
-/// `finish` gives their places in that order.
-final class BackgroundClassifier {
-    private let pipe = ChunkPipe<[String?]>()
-    private let work: BackgroundWork<[UInt8]>
-    private var batch: [String?] = []
+/// The refused passages of a report, decoded and classified on another core while the report is
+/// still being read: `add` each one's id and first message as read, `finish` gives the ids and
+/// the places of their classes, in that order.
+final class BackgroundRefusals {
+    /// Refused passages end to end: the bytes of each id, then of its message if any.
+    private struct Batch {
+        var bytes: [UInt8] = []
+        /// Where each id ends, and its message (-1: none).
+        var ends: [(id: Int32, message: Int32)] = []
+    }
+
+    private let pipe = ChunkPipe<Batch>()
+    private let work: BackgroundWork<(ids: IDStore, classes: [UInt8])>
+    private var batch = Batch()
 
     init() {
         let pipe = self.pipe
         work = BackgroundWork {
+            let ids = IDStore()
             var classifier = MessageClassifier()
             var places: [UInt8] = []
             while let batch = pipe.receive() {
-                for m in batch { places.append(classifier.place(of: m)) }
+                var start = 0
+                for (idEnd, messageEnd) in batch.ends {
+                    let (idEnd, messageEnd) = (Int(idEnd), Int(messageEnd))
+                    ids.append(String(decoding: batch.bytes[start..<idEnd], as: UTF8.self).collapsingWhitespace())
+                    let message = messageEnd < 0 ? nil
+                        : String(decoding: batch.bytes[idEnd..<messageEnd], as: UTF8.self).collapsingWhitespace()
+                    places.append(classifier.place(of: message))
+                    start = max(idEnd, messageEnd)
+                }
             }
-            return places
+            return (ids, places)
         }
-        batch.reserveCapacity(Self.batchSize)
+        batch.bytes.reserveCapacity(Self.batchBytes + 1024)
     }
 
-    private static let batchSize = 512
+    /// About 256 refusals a batch.
+    private static let batchBytes = 32 * 1024
 
-    func add(_ message: String?) {
-        batch.append(message)
-        if batch.count == Self.batchSize {
+    func add(id: [UInt8], firstMessage: [UInt8]?) {
+        batch.bytes += id
+        let idEnd = Int32(batch.bytes.count)
+        if let firstMessage { batch.bytes += firstMessage }
+        batch.ends.append((idEnd, firstMessage == nil ? -1 : Int32(batch.bytes.count)))
+        if batch.bytes.count >= Self.batchBytes {
             pipe.send(batch)
-            batch = []
-            batch.reserveCapacity(Self.batchSize)
+            batch = Batch()
+            batch.bytes.reserveCapacity(Self.batchBytes + 1024)
         }
     }
 
-    func finish() -> [UInt8] {
-        if !batch.isEmpty { pipe.send(batch) }
-        batch = []
+    func finish() -> (ids: IDStore, classes: [UInt8]) {
+        if !batch.ends.isEmpty { pipe.send(batch) }
+        batch = Batch()
         pipe.close()
         return work.wait()
     }

@@ -31,15 +31,13 @@ public enum Repairer {
 
     public static func repair(depositPath: String, reportPath: String, options: Options,
                               progress: ProgressObserver? = nil) throws(DocumentError) -> RepairResult {
-        // A repair needs of each refused passage only its id and class: kept as they are read, the
-        // class worked out on the other core meanwhile.
-        let ids = IDStore()
-        let classifier = BackgroundClassifier()
-        let report = try ProcessingReportReader.read(path: reportPath) { refused in
-            ids.append(refused.idTechnique)
-            classifier.add(refused.firstMessage)
+        // A repair needs of each refused passage only its id and class: decoded and worked out on
+        // the other core while this one reads the report on.
+        let refusals = BackgroundRefusals()
+        let report = try ProcessingReportReader.read(path: reportPath) { id, message in
+            refusals.add(id: id, firstMessage: message)
         }
-        let classes = classifier.finish()
+        let (ids, classes) = refusals.finish()
         let corrections = try options.correctionsPath.map { path throws(DocumentError) in try Corrections.read(path: path, privacy: options.privacy) }
         let output = options.output ?? defaultOutput(for: depositPath, now: options.now)
         var result = RepairResult(reportKind: report.kind, depositPath: depositPath, reportPath: reportPath,

@@ -25,7 +25,6 @@ public struct ProcessingReport: Sendable {
 
         /// Trimmed, inner white space collapsed; at least one in practice, all of them kept.
         public var messages: [String] { first.map { [$0] + others } ?? [] }
-        var firstMessage: String? { first }
 
         mutating func append(_ message: String) {
             if first == nil { first = message } else { others.append(message) }

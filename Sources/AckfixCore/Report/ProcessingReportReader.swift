@@ -26,18 +26,29 @@ public final class ProcessingReportReader: XMLStreamHandler {
 
     /// When set, each refused passage is handed over as it ends instead of kept in the report (and
     /// the anomalies that compare refused ids, listed twice or both OK and KO, are not looked for):
-    /// a caller that needs only some of each passage does not hold 200,000 of them at once.
-    private let onRefused: ((ProcessingReport.RefusedPassage) -> Void)?
+    /// a caller that needs only some of each passage does not hold 200,000 of them at once. It gets
+    /// the bytes of the id and of the first message, not decoded: a repair decodes them on another
+    /// core while this one reads on.
+    private let onRefused: ((_ id: [UInt8], _ firstMessage: [UInt8]?) -> Void)?
+    // The passage being read, as bytes, when handed over (buffers reused from one to the next).
+    private var idText: [UInt8] = []
+    private var messageText: [UInt8] = []
+    private var messageCount = 0
 
-    public init(onRefused: ((ProcessingReport.RefusedPassage) -> Void)? = nil) {
+    init(onRefused: ((_ id: [UInt8], _ firstMessage: [UInt8]?) -> Void)? = nil) {
         self.onRefused = onRefused
     }
 
     public func attach(to parser: XMLStreamParser) { self.parser = parser }
 
+    /// Reads the report at `path`, every refused passage in it.
+    public static func read(path: String) throws(DocumentError) -> ProcessingReport {
+        try read(path: path, onRefused: nil)
+    }
+
     /// Reads the report at `path` (see `init(onRefused:)`).
-    public static func read(
-        path: String, onRefused: ((ProcessingReport.RefusedPassage) -> Void)? = nil
+    static func read(
+        path: String, onRefused: ((_ id: [UInt8], _ firstMessage: [UInt8]?) -> Void)?
     ) throws(DocumentError) -> ProcessingReport {
         let reader = ProcessingReportReader(onRefused: onRefused)
         do {
@@ -101,6 +112,8 @@ public final class ProcessingReportReader: XMLStreamHandler {
         case (.koSection, "passage"):
             sawRefusals = true
             passage = .init(idTechnique: "", messages: [], line: tag.line)
+            idText.removeAll(keepingCapacity: true)
+            messageCount = 0
             place = .koPassage
         case (.koPassage, "idtechnique"): place = .koID
         case (.koPassage, "messageerreur"): place = .koMessage
@@ -133,18 +146,37 @@ public final class ProcessingReportReader: XMLStreamHandler {
         case .header("idflux"): report.idFlux = value
         case .header("idtraitement"): report.idTraitement = value
         case .header("iddemande"): report.idDemande = value
-        case .koID: passage?.idTechnique = value
+        case .koID:
+            if onRefused != nil {
+                idText.removeAll(keepingCapacity: true)
+                idText += text
+            } else {
+                passage?.idTechnique = value
+            }
         case .koMessage:
-            let message = value
-            if !message.isEmpty { passage?.append(onRefused == nil ? intern(message) : message) }
+            if onRefused != nil {
+                guard !Self.isBlank(text) else { break }
+                messageCount += 1
+                if messageCount == 1 {
+                    messageText.removeAll(keepingCapacity: true)
+                    messageText += text
+                }
+            } else {
+                let message = value
+                if !message.isEmpty { passage?.append(intern(message)) }
+            }
         case .koPassage:
-            if let p = passage {
+            if let onRefused, let p = passage {
+                if Self.isBlank(idText) { report.anomalies.append(.init(kind: .passageWithoutID, line: p.line)) }
+                if messageCount == 0 { report.anomalies.append(.init(kind: .passageWithoutMessage, line: p.line)) }
+                onRefused(idText, messageCount > 0 ? messageText : nil)
+            } else if let p = passage {
                 if p.idTechnique.isEmpty { report.anomalies.append(.init(kind: .passageWithoutID, line: p.line)) }
-                if onRefused == nil, !p.idTechnique.isEmpty, !refusedIDs.insert(p.idTechnique).inserted {
+                if !p.idTechnique.isEmpty, !refusedIDs.insert(p.idTechnique).inserted {
                     report.anomalies.append(.init(kind: .duplicateKO(p.idTechnique), line: p.line))
                 }
                 if p.messages.isEmpty { report.anomalies.append(.init(kind: .passageWithoutMessage, line: p.line)) }
-                if let onRefused { onRefused(p) } else { report.refused.append(p) }
+                report.refused.append(p)
             }
             passage = nil
         case .okID, .okPassageID:
@@ -167,6 +199,14 @@ public final class ProcessingReportReader: XMLStreamHandler {
             error = nil
         default: break
         }
+    }
+
+    /// Whether the text is empty once its white space is collapsed, as `value` would make it.
+    private static func isBlank(_ bytes: [UInt8]) -> Bool {
+        // A printable ASCII byte is content; anything else (a non-breaking space...) is decided by
+        // the decoding itself.
+        if bytes.contains(where: { $0 < 0x80 && !$0.isXMLWhitespaceByte }) { return false }
+        return String(decoding: bytes, as: UTF8.self).collapsingWhitespace().isEmpty
     }
 
     // Identical messages share one string: most refusals repeat a handful of wordings.
