@@ -217,41 +217,24 @@ enum RuleField: Int, CaseIterable {
     case idTechnique, dateDebutExamen, dateFinExamen, dateDebutValidite, dateFinValidite
     case presenceNiveauLangueEuro, niveauLangueEuropeen, presenceNiveauNumeriqueEuro, niveauNumeriqueEuropeen
     case voieAccessVAE, modaliteAcces
-    // Fields of the holder's identity branch.
+    // Fields of the holder's identity branch, from here on (`isHolderField`).
     case nomNaissance, nomUsage, prenom1, prenom2, prenom3, nomTitulaire, prenom1Titulaire
     case codeInsee, codePaysNaissance, codePostal, anneeNaissance, moisNaissance, jourNaissance
 
     /// The holder's names, in the order rules report them.
     static let names: [RuleField] = [.nomNaissance, .nomUsage, .prenom1, .prenom2, .prenom3, .nomTitulaire, .prenom1Titulaire]
 
-    /// Its path below the passage, or its local name in the identity branch.
+    /// A field of the identity branch, looked for by its local name; the others by their path.
+    var isHolderField: Bool { rawValue >= RuleField.nomNaissance.rawValue }
+
+    /// The cases' names, read once (through reflection, thousands of instructions each).
+    private static let caseNames = allCases.map { String(describing: $0) }
+
+    /// Its path below the passage, or its local name in the identity branch (the case's name).
     var place: (path: String?, holderName: String?) {
-        switch self {
-        case .idTechnique: (path: "idTechnique", holderName: nil)
-        case .dateDebutExamen: (path: "dateDebutExamen", holderName: nil)
-        case .dateFinExamen: (path: "dateFinExamen", holderName: nil)
-        case .dateDebutValidite: (path: "dateDebutValidite", holderName: nil)
-        case .dateFinValidite: (path: "dateFinValidite", holderName: nil)
-        case .presenceNiveauLangueEuro: (path: "presenceNiveauLangueEuro", holderName: nil)
-        case .niveauLangueEuropeen: (path: "niveauLangueEuropeen", holderName: nil)
-        case .presenceNiveauNumeriqueEuro: (path: "presenceNiveauNumeriqueEuro", holderName: nil)
-        case .niveauNumeriqueEuropeen: (path: "niveauNumeriqueEuropeen", holderName: nil)
-        case .voieAccessVAE: (path: "modalitesInscription/voieAccessVAE", holderName: nil)
-        case .modaliteAcces: (path: "modalitesInscription/modaliteAcces", holderName: nil)
-        case .nomNaissance: (path: nil, holderName: "nomNaissance")
-        case .nomUsage: (path: nil, holderName: "nomUsage")
-        case .prenom1: (path: nil, holderName: "prenom1")
-        case .prenom2: (path: nil, holderName: "prenom2")
-        case .prenom3: (path: nil, holderName: "prenom3")
-        case .nomTitulaire: (path: nil, holderName: "nomTitulaire")
-        case .prenom1Titulaire: (path: nil, holderName: "prenom1Titulaire")
-        case .codeInsee: (path: nil, holderName: "codeInsee")
-        case .codePaysNaissance: (path: nil, holderName: "codePaysNaissance")
-        case .codePostal: (path: nil, holderName: "codePostal")
-        case .anneeNaissance: (path: nil, holderName: "anneeNaissance")
-        case .moisNaissance: (path: nil, holderName: "moisNaissance")
-        case .jourNaissance: (path: nil, holderName: "jourNaissance")
-        }
+        let name = Self.caseNames[rawValue]
+        if isHolderField { return (nil, name) }
+        return (self == .voieAccessVAE || self == .modaliteAcces ? "modalitesInscription/" + name : name, nil)
     }
 }
 
@@ -279,7 +262,7 @@ final class RuleFieldFinder {
             guard fieldOfPath[path] > 0 else { continue }
             let field = RuleField(rawValue: Int(fieldOfPath[path]) - 1)!
             // The first element of its path or, for the holder's, of the identity branch (the first one).
-            guard found.records[field.rawValue] < 0, field.place.holderName == nil || table.branches[path] == branch else { continue }
+            guard found.records[field.rawValue] < 0, !field.isHolderField || table.branches[path] == branch else { continue }
             found.records[field.rawValue] = Int32(i)
         }
         return found

@@ -6,9 +6,9 @@ extension CheckRule {
     /// true flag without its value.
     static func conditional(_ ctx: PassageContext, flag flagField: RuleField, dependent dependentField: RuleField) -> [RuleFinding] {
         guard let f = ctx.value(flagField) else { return [] }
-        let (flag, dependent) = (flagField.place.path ?? "", dependentField.place.path ?? "")
         let on = ["true", "1"].contains(f.value.trimmingWhitespace())
         let d = ctx.value(dependentField)
+        let (flag, dependent) = (flagField.place.path ?? "", dependentField.place.path ?? "")
         if let d, !on {
             return [RuleFinding(at: d, message: Localized(fr: "\(dependent) donné alors que \(flag) vaut « \(f.value.trimmingWhitespace()) »",
                                                           en: "\(dependent) given while \(flag) is « \(f.value.trimmingWhitespace()) »"))]
