@@ -143,7 +143,7 @@ import Testing
         #expect(String(decoding: back, as: UTF8.self) == text)
     }
 
-    @Test("line feeds are counted sixteen bytes at a time as one at a time would")
+    @Test("line feeds are counted and found sixteen bytes at a time as one at a time would")
     func lineFeedsCounted() {
         var generator = SystemRandomNumberGenerator()
         // Lengths around the 16-byte blocks and past 255 blocks (a lane's counter is added up then),
@@ -153,6 +153,8 @@ import Testing
                 let bytes = (0..<length).map { _ in Int.random(in: 0..<100, using: &generator) < share ? UInt8(0x0A) : UInt8.random(in: 0...255, using: &generator) | 0x80 }
                 let count = bytes.withUnsafeBytes { ByteWindow.newlines(in: $0, before: length) }
                 #expect(count == bytes.filter { $0 == 0x0A }.count, "\(length) bytes, \(share) % line feeds")
+                let last = bytes.withUnsafeBytes { ByteWindow.lastNewline(in: $0, before: length) }
+                #expect(last == bytes.lastIndex(of: 0x0A), "\(length) bytes, \(share) % line feeds")
             }
         }
     }

@@ -717,9 +717,17 @@ struct ByteWindow {
         return n
     }
 
-    /// Index of the last line feed among the first `count` bytes (lines are short: a few steps back).
-    private static func lastNewline(in bytes: UnsafeRawBufferPointer, before count: Int) -> Int? {
-        var i = count - 1
+    /// Index of the last line feed among the first `count` bytes, looked for sixteen bytes at a
+    /// time from the end (a deposit written on one line has none in a whole chunk).
+    static func lastNewline(in bytes: UnsafeRawBufferPointer, before count: Int) -> Int? {
+        let lineFeed = SIMD16<UInt8>(repeating: 0x0A)
+        var end = count
+        while end >= 16 {
+            let block = bytes.loadUnaligned(fromByteOffset: end - 16, as: SIMD16<UInt8>.self)
+            if any(block .== lineFeed) { break }
+            end -= 16
+        }
+        var i = end - 1
         while i >= 0, bytes[i] != 0x0A { i -= 1 }
         return i >= 0 ? i : nil
     }
