@@ -49,8 +49,10 @@ public enum OutputWriter {
     /// `abandon` leaves nothing behind.
     final class Session {
         private let pipe = ChunkPipe<[UInt8]>(capacity: 64)
+        private let toFile = ChunkPipe<[UInt8]>(capacity: 64)
         private let checking: BackgroundWork<OutputCheck>
-        private let encoder: OutputEncoder
+        /// Writes the file; whether all of it reached the disk.
+        private let writing: BackgroundWork<Bool>?
         private let encoding: DocumentEncoding
         private let destination: String?
         private let overwrite: Bool
@@ -72,7 +74,6 @@ public enum OutputWriter {
                 file = f
                 f.write(encoder.byteOrderMark)
             }
-            self.encoder = encoder
             self.encoding = encoding
             self.destination = destination
             self.overwrite = overwrite
@@ -82,17 +83,22 @@ public enum OutputWriter {
             // anything (an eighth of its work), and read back with locations only if found invalid.
             let locating = file == nil || encoding != .utf8
             locatesLater = !locating
-            // Another core writes the bytes to the file and reads them back through the validator
-            // while this one produces them: with the writing there (the kernel's copy into the page
-            // cache), the two cores have about as much to do. The pipe holds 4 MB, so that neither
-            // waits on the other's short stalls.
-            let pipe = self.pipe, written = file
+            // Another core reads the bytes back through the validator while this one produces
+            // them, and a third thread writes them to the file and then to the disk: the kernel's
+            // copy goes to whichever core has room. Each pipe holds 4 MB, so that no thread waits
+            // on another's short stalls.
+            let pipe = self.pipe
             checking = BackgroundWork { () -> OutputCheck in
                 Self.check(generation: generation, locating: locating) { feed in
-                    while let chunk = pipe.receive() {
-                        written?.write(encoder.encode(chunk))
-                        feed(chunk)
-                    }
+                    while let chunk = pipe.receive() { feed(chunk) }
+                }
+            }
+            let toFile = self.toFile
+            writing = file.map { file in
+                BackgroundWork { () -> Bool in
+                    while let chunk = toFile.receive() { file.write(encoder.encode(chunk)) }
+                    file.write(encoder.finish())
+                    return file.flushToDisk()
                 }
             }
             pending.reserveCapacity(chunkSize)
@@ -141,6 +147,7 @@ public enum OutputWriter {
             guard !pending.isEmpty else { return }
             if atHead { PrologRepair.conform(&pending, to: encoding) }
             atHead = false
+            if file != nil { toFile.send(pending) }
             pipe.send(pending)
             chunkSize = 1 << 16
             pending = []
@@ -152,7 +159,9 @@ public enum OutputWriter {
             guard !over else { return }
             over = true
             pipe.close()
+            toFile.close()
             _ = checking.wait()
+            _ = writing?.wait()
             file?.discard()
         }
 
@@ -161,8 +170,9 @@ public enum OutputWriter {
             flush()
             over = true
             pipe.close()
+            toFile.close()
             var check = checking.wait()
-            if let file { file.write(encoder.finish()) }
+            let onDisk = writing?.wait() ?? false
             if !check.isValid, locatesLater, let file {
                 var readable = false
                 let located = Self.check(generation: generation, locating: true) { feed in readable = file.readBack(into: feed) }
@@ -173,7 +183,7 @@ public enum OutputWriter {
                 throw .invalid(check)
             }
             if let file, let destination {
-                guard file.commit(to: destination, overwrite: overwrite) else {
+                guard onDisk, file.commit(to: destination, overwrite: overwrite) else {
                     file.discard()
                     throw access(destination, F_OK) == 0 && !overwrite ? .exists(destination) : .cannotWrite(destination)
                 }
@@ -233,9 +243,11 @@ final class TemporaryFile {
         _ = syncFileRange?(fd, Int64(offset), Int64(count), 2)
     }
 
-    /// Flushes to disk and moves into place; without `overwrite`, an existing file is kept.
+    /// Whether every byte written is on disk (the rename must not reach it before them).
+    func flushToDisk() -> Bool { !file.failed && fsync(file.descriptor) == 0 }
+
+    /// Moves the file, flushed to disk, into place; without `overwrite`, an existing file is kept.
     func commit(to destination: String, overwrite: Bool) -> Bool {
-        guard !file.failed, fsync(file.descriptor) == 0 else { return false }
         file.close()
         if overwrite {
             // The file replaced is freed with its last reference, in the rename itself unless it is
