@@ -123,6 +123,9 @@ enum Diagnoser {
             break
         }
         var out: [Diagnosis] = []
+        // The identity worked out once, for the dozen fields looked at below.
+        let identity = facts.identity
+        func field(_ name: String) -> PassageFacts.IdentityField? { identity.first { $0.name == name } }
         let stage: HolderMatchingStage
         switch slug {
         case "holder-not-found": stage = .mandatory
@@ -133,11 +136,11 @@ enum Diagnoser {
         let decisive = HolderMatchingStage.mandatory.addedFields + HolderMatchingStage.birthDayAndMonth.addedFields
             + ["codeInsee", "codePostal"]
         if slug == "holder-ambiguous" {
-            let unsetDecisive = decisive.compactMap { facts.field($0) }.filter { $0.status != .sent }.map(\.name)
-            let otherNames = ["prenom2", "prenom3"].filter { facts.field($0)?.status != .sent }
+            let unsetDecisive = decisive.compactMap { field($0) }.filter { $0.status != .sent }.map(\.name)
+            let otherNames = ["prenom2", "prenom3"].filter { field($0)?.status != .sent }
             var fr = unsetDecisive.isEmpty ? "" : "Renseignez \(unsetDecisive.joined(separator: ", ")) (nil ou absents ici). "
             var en = unsetDecisive.isEmpty ? "" : "Fill in \(unsetDecisive.joined(separator: ", ")) (nil or missing here). "
-            if facts.field("codeInsee") == nil {
+            if field("codeInsee") == nil {
                 fr += "Préférez le code INSEE de la commune de naissance au code postal. "
                 en += "Prefer the INSEE code of the birth place to its postcode. "
             }
@@ -151,14 +154,14 @@ enum Diagnoser {
                 details: ["fieldsToAdd": (unsetDecisive + otherNames).joined(separator: ",")]))
         } else {
             let used = HolderMatchingStage.allCases.filter { $0.rawValue <= stage.rawValue }.flatMap(\.addedFields)
-            let compared = used.filter { facts.field($0)?.status == .sent }
+            let compared = used.filter { field($0)?.status == .sent }
             out.append(Diagnosis(
                 slug: "matching-stage-\(stage.rawValue)",
                 text: Localized(
                     fr: "Échec du rapprochement à l'\(stage.title.fr). Champs comparés : \(compared.joined(separator: ", ")).",
                     en: "Matching failed at \(stage.title.en). Fields compared: \(compared.joined(separator: ", "))."),
                 details: ["stage": String(stage.rawValue), "fieldsCompared": compared.joined(separator: ",")]))
-            let unset = used.filter { decisive.contains($0) }.compactMap { facts.field($0) }.filter { $0.status != .sent }.map(\.name)
+            let unset = used.filter { decisive.contains($0) }.compactMap { field($0) }.filter { $0.status != .sent }.map(\.name)
             if !unset.isEmpty {
                 out.append(Diagnosis(
                     slug: "matching-fields-unset",
@@ -166,7 +169,7 @@ enum Diagnoser {
                                     en: "Fields used by matching not filled in (nil or missing): \(unset.joined(separator: ", "))."),
                     details: ["fields": unset.joined(separator: ",")]))
             }
-            if stage == .reconciliation, let insee = facts.field("codeInsee"), insee.status == .sent,
+            if stage == .reconciliation, let insee = field("codeInsee"), insee.status == .sent,
                facts.bornAbroadCodeMismatch {
                 out.append(Diagnosis(
                     slug: "birth-country-code-mismatch",

@@ -99,22 +99,6 @@ public struct PassageFacts: Sendable {
         }
     }
 
-    /// One field of `identity`, without working out the others.
-    public func field(_ name: String) -> IdentityField? {
-        guard let branch, let position = DepositFields.identityFields(of: branch).firstIndex(of: name) else { return nil }
-        var keptBefore = 0
-        for code in fieldCodes.codes {
-            let isKept = code & 1 == 1
-            if Int(code >> 3) == position {
-                let value = isKept ? keptValues.split(separator: Self.valueSeparator, omittingEmptySubsequences: false)
-                    .dropFirst(keptBefore).first.map(String.init) : nil
-                return IdentityField(name: name, status: Self.statuses[Int(code >> 1 & 3)], value: value)
-            }
-            if isKept { keptBefore += 1 }
-        }
-        return nil
-    }
-
     /// Between kept values: a character XML text cannot hold, so no value holds it.
     private static let valueSeparator: Character = "\u{1F}"
 

@@ -57,24 +57,33 @@ enum ExplanationPhrases {
 
     static func identity(_ facts: PassageFacts, _ l: Language) -> String {
         guard let branch = facts.branch else { return l == .fr ? "identité : aucune" : "identity: none" }
-        var groups: [(String, [String])] = []
-        // Worked out from the packed facts on each call: once here.
-        let identity = facts.identity
-        let sent = identity.filter { $0.status == .sent }.map { f in f.value.map { "\(f.name)=\($0)" } ?? f.name }
-        let nils = identity.filter { $0.status == .nil }.map(\.name)
-        let empty = identity.filter { $0.status == .empty }.map(\.name)
-        let missing = identity.filter { $0.status == .missing && !DepositFields.isOptional($0.name) }.map(\.name)
-        let optional = identity.filter { $0.status == .missing && DepositFields.isOptional($0.name) }.map(\.name)
-        groups.append((l == .fr ? "envoyés" : "sent", sent))
-        groups.append(("nil", nils))
-        groups.append((l == .fr ? "vides" : "empty", empty))
-        groups.append((l == .fr ? "ABSENTS" : "MISSING", missing))
-        groups.append((l == .fr ? "facultatifs non envoyés" : "optional, not sent", optional))
+        // Each field goes to its group in one pass (a report can refuse every passage of a deposit).
+        var sent = "", nils = "", empty = "", missing = "", optional = ""
+        func add(_ name: String, to group: inout String) {
+            if !group.isEmpty { group += ", " }
+            group += name
+        }
+        for f in facts.identity {
+            switch f.status {
+            case .sent: add(f.value.map { f.name + "=" + $0 } ?? f.name, to: &sent)
+            case .nil: add(f.name, to: &nils)
+            case .empty: add(f.name, to: &empty)
+            case .missing:
+                if DepositFields.isOptional(f.name) { add(f.name, to: &optional) } else { add(f.name, to: &missing) }
+            }
+        }
+        let groups = [(l == .fr ? "envoyés" : "sent", sent), ("nil", nils), (l == .fr ? "vides" : "empty", empty),
+                      (l == .fr ? "ABSENTS" : "MISSING", missing), (l == .fr ? "facultatifs non envoyés" : "optional, not sent", optional)]
         // French puts a space before the colon, English does not (the values are left as they are).
         let colon = l == .fr ? " :" : ":"
-        let body = groups.filter { !$0.1.isEmpty }.map { "\($0.0)\(colon) \($0.1.joined(separator: ", "))" }
-        let branches = facts.branches.count > 1 ? " + " + facts.branches.dropFirst().map(\.rawValue).joined(separator: " + ") : ""
-        return (l == .fr ? "identité (\(branch.rawValue)\(branches)) — " : "identity (\(branch.rawValue)\(branches)) — ") + body.joined(separator: " · ")
+        var body = ""
+        for (label, names) in groups where !names.isEmpty {
+            if !body.isEmpty { body += " · " }
+            body += label + colon + " " + names
+        }
+        var branches = branch.rawValue
+        for other in facts.branches.dropFirst() { branches += " + " + other.rawValue }
+        return (l == .fr ? "identité (" : "identity (") + branches + ") — " + body
     }
 
     static func certification(_ facts: PassageFacts, _ l: Language) -> String {
