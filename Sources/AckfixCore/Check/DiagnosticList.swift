@@ -31,7 +31,10 @@ public struct DiagnosticList: RandomAccessCollection, Sendable {
     }
 
     private var records: [Record] = []
-    private var pool = StringPool()
+    private var pool = Pool<String>()
+    /// Element paths as the arrays they are read back as (splitting them again for every
+    /// diagnostic shown cost more than the rest of the text).
+    private var paths = Pool<[String]>()
     private var arena = TextArena()
     /// The edits that fix a diagnostic, for `--fix`.
     private var editLists: [[ByteEdit]] = []
@@ -50,7 +53,7 @@ public struct DiagnosticList: RandomAccessCollection, Sendable {
         return Diagnostic(
             code: pool[r.code]!, slug: pool[r.slug]!, severity: r.severity, file: pool[r.file]!, line: Int(r.line),
             column: Int(r.column), idTechnique: arena[r.idTechnique], certification: pool[r.certification],
-            elementPath: pool[r.elementPath].map { $0.isEmpty ? [] : $0.split(separator: "/").map(String.init) } ?? [],
+            elementPath: paths[r.elementPath] ?? [],
             element: pool[r.element]!, value: arena[r.value], message: Localized(fr: pool[r.messageFR]!, en: pool[r.messageEN]!),
             cdcWording: arena[r.cdcWording], validatorCode: pool[r.validatorCode], fixability: r.fixability, fix: r.fix,
             elementRange: r.rangeStart < 0 ? nil : r.rangeStart..<r.rangeEnd)
@@ -60,7 +63,7 @@ public struct DiagnosticList: RandomAccessCollection, Sendable {
         var r = Record(
             line: Int32(clamping: d.line), column: Int32(clamping: d.column), code: pool.add(d.code), slug: pool.add(d.slug),
             severity: d.severity, fixability: d.fixability, fix: d.fix, file: pool.add(d.file), idTechnique: arena.add(d.idTechnique),
-            certification: pool.add(d.certification), elementPath: pool.add(d.elementPath.joined(separator: "/")),
+            certification: pool.add(d.certification), elementPath: paths.add(d.elementPath),
             element: pool.add(d.element), value: arena.add(d.value), messageFR: pool.add(d.message.fr),
             messageEN: pool.add(d.message.en), cdcWording: arena.add(d.cdcWording), validatorCode: pool.add(d.validatorCode),
             rangeStart: d.elementRange?.lowerBound ?? -1, rangeEnd: d.elementRange?.upperBound ?? -1,
@@ -107,21 +110,21 @@ public struct DiagnosticList: RandomAccessCollection, Sendable {
     func count(_ f: Diagnostic.Fixability) -> Int { records.reduce(0) { $0 + ($1.fixability == f ? 1 : 0) } }
 }
 
-/// Strings stored once each, named by index.
-private struct StringPool: Sendable {
-    private var strings: [String] = []
-    private var index: [String: Int32] = [:]
+/// Values stored once each, named by index.
+private struct Pool<Value: Hashable & Sendable>: Sendable {
+    private var values: [Value] = []
+    private var index: [Value: Int32] = [:]
 
-    mutating func add(_ s: String?) -> Int32 {
-        guard let s else { return -1 }
-        if let i = index[s] { return i }
-        strings.append(s)
-        let i = Int32(strings.count - 1)
-        index[s] = i
+    mutating func add(_ v: Value?) -> Int32 {
+        guard let v else { return -1 }
+        if let i = index[v] { return i }
+        values.append(v)
+        let i = Int32(values.count - 1)
+        index[v] = i
         return i
     }
 
-    subscript(i: Int32) -> String? { i < 0 ? nil : strings[Int(i)] }
+    subscript(i: Int32) -> Value? { i < 0 ? nil : values[Int(i)] }
 }
 
 /// Where a string lies in a `TextArena` (start -1: no string).
