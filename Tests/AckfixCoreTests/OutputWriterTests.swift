@@ -49,6 +49,36 @@ struct OutputWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["in.xml"])
     }
 
+    @Test("a pipe closed hands over what it queued, a pipe cancelled drops it")
+    func pipeClosedOrCancelled() {
+        let closed = ChunkPipe<Int>(capacity: 4)
+        closed.send(1)
+        closed.send(2)
+        closed.close()
+        #expect(closed.receive() == 1)
+        #expect(closed.receive() == 2)
+        #expect(closed.receive() == nil)
+        #expect(!closed.isCancelled)
+        let cancelled = ChunkPipe<Int>(capacity: 4)
+        cancelled.send(1)
+        cancelled.send(2)
+        cancelled.cancel()
+        #expect(cancelled.receive() == nil)
+        #expect(cancelled.isCancelled)
+    }
+
+    @Test("an output abandoned while its chunks are queued leaves nothing behind", .timeLimit(.minutes(1)))
+    func abandonedOutputLeavesNothing() throws {
+        let dir = Paths.scratch()
+        let text = try String(contentsOfFile: Paths.sample("deposit.xml"), encoding: .utf8)
+        let session = try OutputWriter.Session(to: dir + "/out.xml", overwrite: false, encoding: .utf8, generation: .v1_1_2)
+        // More than both queues hold (64 chunks of 64 KiB each): some are still queued when abandoned.
+        let bytes = Array(text.utf8)
+        for _ in 0..<(12 << 20) / bytes.count { session.append(bytes) }
+        session.abandon()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
     @Test("a named pipe in the way is replaced, not waited on", .timeLimit(.minutes(1)))
     func namedPipeReplaced() throws {
         let dir = Paths.scratch()

@@ -97,6 +97,8 @@ public enum OutputWriter {
             writing = file.map { file in
                 BackgroundWork { () -> Bool in
                     while let chunk = toFile.receive() { file.write(encoder.encode(chunk)) }
+                    // Abandoned: the file is about to be removed, nothing of it need reach the disk.
+                    guard !toFile.isCancelled else { return false }
                     file.write(encoder.finish())
                     return file.flushToDisk()
                 }
@@ -158,8 +160,8 @@ public enum OutputWriter {
         func abandon() {
             guard !over else { return }
             over = true
-            pipe.close()
-            toFile.close()
+            pipe.cancel()
+            toFile.cancel()
             _ = checking.wait()
             _ = writing?.wait()
             file?.discard()

@@ -34,6 +34,7 @@ final class BackgroundWork<Result>: @unchecked Sendable {
 final class ChunkPipe<Chunk>: @unchecked Sendable {
     private var chunks: [Chunk] = []
     private var closed = false
+    private var cancelled = false
     private let condition = NSCondition()
     private let capacity: Int
 
@@ -53,6 +54,23 @@ final class ChunkPipe<Chunk>: @unchecked Sendable {
         closed = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// No more chunks, and those queued are dropped: `receive` returns nil at once.
+    func cancel() {
+        condition.lock()
+        chunks.removeAll()
+        closed = true
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Whether the pipe was cancelled rather than closed.
+    var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
     }
 
     func receive() -> Chunk? {
