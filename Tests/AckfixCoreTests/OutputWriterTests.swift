@@ -49,7 +49,7 @@ struct OutputWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["in.xml"])
     }
 
-    @Test("a pipe closed hands over what it queued, a pipe cancelled drops it")
+    @Test("a pipe closed hands over what it queued, a pipe cancelled drops it", .timeLimit(.minutes(1)))
     func pipeClosedOrCancelled() {
         let closed = ChunkPipe<Int>(capacity: 4)
         closed.send(1)
@@ -65,6 +65,9 @@ struct OutputWriterTests {
         cancelled.cancel()
         #expect(cancelled.receive() == nil)
         #expect(cancelled.isCancelled)
+        // Nobody receives any more: a sender must not wait for room, whatever the capacity.
+        for i in 0..<10 { cancelled.send(i) }
+        #expect(cancelled.receive() == nil)
     }
 
     @Test("an output abandoned while its chunks are queued leaves nothing behind", .timeLimit(.minutes(1)))

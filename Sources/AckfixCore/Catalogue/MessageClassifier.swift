@@ -83,9 +83,9 @@ final class BackgroundRefusals {
         return work.wait()
     }
 
-    /// Stops the work when the report could not be read to its end.
+    /// Stops the work when the report could not be read to its end (what is queued is dropped).
     deinit {
-        pipe.close()
+        pipe.cancel()
         _ = work.wait()
     }
 }

@@ -40,10 +40,11 @@ final class ChunkPipe<Chunk>: @unchecked Sendable {
 
     init(capacity: Int = 8) { self.capacity = capacity }
 
+    /// Dropped once the pipe is cancelled: no receiver would ever make room for it.
     func send(_ chunk: Chunk) {
         condition.lock()
-        while chunks.count >= capacity { condition.wait() }
-        chunks.append(chunk)
+        while chunks.count >= capacity && !cancelled { condition.wait() }
+        if !cancelled { chunks.append(chunk) }
         condition.broadcast()
         condition.unlock()
     }

@@ -8,16 +8,15 @@ extension CheckRule {
         guard let f = ctx.value(flagField) else { return [] }
         let on = ["true", "1"].contains(f.value.trimmingWhitespace())
         let d = ctx.value(dependentField)
+        guard (d != nil) != on else { return [] }
+        // Named only when reported: the flag is in most passages.
         let (flag, dependent) = (flagField.place.path ?? "", dependentField.place.path ?? "")
-        if let d, !on {
+        if let d {
             return [RuleFinding(at: d, message: Localized(fr: "\(dependent) donné alors que \(flag) vaut « \(f.value.trimmingWhitespace()) »",
                                                           en: "\(dependent) given while \(flag) is « \(f.value.trimmingWhitespace()) »"))]
         }
-        if d == nil, on {
-            return [RuleFinding(at: f, message: Localized(fr: "\(flag) vaut true mais \(dependent) manque",
-                                                          en: "\(flag) is true but \(dependent) is missing"))]
-        }
-        return []
+        return [RuleFinding(at: f, message: Localized(fr: "\(flag) vaut true mais \(dependent) manque",
+                                                      en: "\(flag) is true but \(dependent) is missing"))]
     }
 
     /// The instant of a valid `YYYY-MM-DDTHH:MM:SS±HH:MM` value.
