@@ -183,6 +183,31 @@ import Testing
         #expect(index.firstIndex(of: "A-1-R1") == nil)
     }
 
+    /// The text account gathers passages by outcome and class: each passage once, in report order
+    /// within its group, the class's advice shared and a note of a passage's own kept with it.
+    @Test func accountsGroupedByOutcomeAndClass() {
+        func account(_ id: String, _ outcome: RepairResult.Outcome, _ c: ErrorClass?, note: Localized? = nil) -> RepairResult.PassageAccount {
+            RepairResult.PassageAccount(idTechnique: id, outcome: outcome, errorClass: c, fixes: [], newIdTechnique: nil,
+                                        note: note, depositLine: nil)
+        }
+        let own = Localized(fr: "le sien", en: "its own")
+        let accounts = RepairResult.PassageAccounts([
+            account("1", .needsReview, .holderAmbiguous, note: ErrorClass.holderAmbiguous.fix),
+            account("2", .alreadyRecorded, .duplicateID, note: RepairResult.PassageAccount.alreadyRecorded),
+            account("3", .needsReview, .holderNotFound, note: ErrorClass.holderNotFound.fix),
+            account("4", .needsReview, .holderAmbiguous, note: ErrorClass.holderAmbiguous.fix),
+            account("5", .needsReview, .holderAmbiguous, note: own),
+            account("6", .resubmitted, nil),
+        ])
+        let groups = accounts.groups()
+        #expect(groups.map(\.outcome) == [.resubmitted, .needsReview, .needsReview, .needsReview, .alreadyRecorded])
+        #expect(groups.map(\.errorSlug) == [nil, "holder-not-found", "holder-ambiguous", "holder-ambiguous", "duplicate-id"])
+        #expect(groups.map { $0.members.map { accounts[Int($0)].idTechnique } } == [["6"], ["3"], ["1", "4"], ["5"], ["2"]])
+        #expect(groups.map(\.note) == [nil, ErrorClass.holderNotFound.fix, ErrorClass.holderAmbiguous.fix, nil,
+                                       RepairResult.PassageAccount.alreadyRecorded])
+        #expect(accounts[4].note == own)
+    }
+
     @Test func correctionsUnsafeFixesAndRenumbering() throws {
         let dir = Paths.scratch()
         let r = try Repairer.repair(

@@ -45,13 +45,7 @@ extension RepairResult {
         public subscript(i: Int) -> PassageAccount {
             let f = facts[i]
             let key = Int32(i)
-            let note: Localized? = switch f.note {
-            case .none: nil
-            case .classAdvice: ErrorCatalogue.adviceByPlace[Int(f.classIndex)]
-            case .missingFromDeposit: PassageAccount.missingFromDeposit
-            case .alreadyRecorded: PassageAccount.alreadyRecorded
-            case .other: notes[key]
-            }
+            let note = note(f.note, classIndex: f.classIndex, at: i)
             let id = ids[positions.map { Int($0[i]) } ?? i]
             // Most accounts have neither fixes nor a new id: no hashing for them when none has.
             return PassageAccount(idTechnique: id, outcome: f.outcome, classIndex: f.classIndex, line: f.line,
@@ -114,6 +108,48 @@ extension RepairResult {
             facts.append(Facts(outcome: a.outcome, classIndex: a.classIndex, note: note, line: a.line))
             if !a.fixes.isEmpty { fixes[key] = a.fixes }
             if let n = a.newIdTechnique { newIDs[key] = n }
+        }
+
+        /// Passages of one outcome and class, and the note they share (their class's advice, or
+        /// why they are left out). A passage with a note of its own is among those without one.
+        struct Group {
+            let outcome: Outcome
+            let classIndex: UInt8
+            let note: Localized?
+            var members: [Int32] = []
+
+            var errorSlug: String? { classIndex == .max ? nil : ErrorCatalogue.slugByPlace[Int(classIndex)] }
+        }
+
+        /// The accounts by group, for people: by outcome (in the order of `Outcome.allCases`), then by
+        /// class (in the catalogue's order), each in report order.
+        func groups() -> [Group] {
+            var groups: [Group] = []
+            var place: [Int: Int] = [:]
+            let outcomes = Outcome.allCases
+            for (i, f) in facts.enumerated() {
+                let shared = f.note == .other ? .none : f.note
+                // Those without a shared note after those with one.
+                let key = (outcomes.firstIndex(of: f.outcome)! << 16) | (Int(f.classIndex) << 8) | (shared == .none ? 0xFF : Int(shared.rawValue))
+                let g = place[key] ?? {
+                    place[key] = groups.count
+                    groups.append(Group(outcome: f.outcome, classIndex: f.classIndex, note: note(shared, classIndex: f.classIndex, at: i)))
+                    return groups.count - 1
+                }()
+                groups[g].members.append(Int32(i))
+            }
+            let order = place.sorted { $0.key < $1.key }.map(\.value)
+            return order.map { groups[$0] }
+        }
+
+        private func note(_ kind: Note, classIndex: UInt8, at i: Int) -> Localized? {
+            switch kind {
+            case .none: nil
+            case .classAdvice: ErrorCatalogue.adviceByPlace[Int(classIndex)]
+            case .missingFromDeposit: PassageAccount.missingFromDeposit
+            case .alreadyRecorded: PassageAccount.alreadyRecorded
+            case .other: notes[Int32(i)]
+            }
         }
 
         /// How many passages have each outcome.

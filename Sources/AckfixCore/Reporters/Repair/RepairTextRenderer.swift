@@ -44,29 +44,28 @@ public struct RepairTextRenderer {
             for f in r.fileFixes { out.write("  • " + RepairPhrases.fix(f, privacy: privacy, l) + lineSuffix(f.line) + "\n") }
         }
         out.write("\n" + (fr ? "Passages :" : "Passages:") + "\n")
-        // Written piece by piece: 200,000 accounts are 50 MB of text.
-        let outcomes = RepairResult.Outcome.allCases
-        let labels = outcomes.map { "  " + pad($0.rawValue, 18) + " " }
+        // By outcome and class, what to do told once a group: 200,000 accounts, each with its
+        // advice, were 50 MB of text. Written piece by piece.
         // Whether unsafe fixes exist that were not applied, told in the same pass over the accounts.
         var reviewHasUnsafeFix = false, unsafeFixApplied = false
-        for p in r.passages {
-            if !reviewHasUnsafeFix, p.outcome == .needsReview, let slug = p.errorSlug, Self.unsafeFixClasses.contains(slug) {
-                reviewHasUnsafeFix = true
-            }
-            if !unsafeFixApplied, p.fixes.contains(where: { $0.kind.safety == .unsafe }) { unsafeFixApplied = true }
-            out.write(labels[outcomes.firstIndex(of: p.outcome)!])
-            out.write(style.bold(p.idTechnique))
-            if let slug = p.errorSlug {
-                out.write("  ")
-                out.write(slug)
-            }
-            if let n = p.newIdTechnique { out.write((fr ? "  → nouvel id " : "  → new id ") + n) }
-            out.write("\n")
-            for f in p.fixes where f.kind != .renumbered { out.write("      + " + RepairPhrases.fix(f, privacy: privacy, l) + "\n") }
-            if let note = p.note {
-                out.write("      → ")
-                out.write(note(l))
+        for group in r.passages.groups() {
+            let slug = group.errorSlug
+            if group.outcome == .needsReview, let slug, Self.unsafeFixClasses.contains(slug) { reviewHasUnsafeFix = true }
+            out.write("  " + style.bold(group.outcome.rawValue) + (slug.map { " · " + $0 } ?? "") + " · \(group.members.count) passage(s)\n")
+            if let note = group.note { out.write("    → " + note(l) + "\n") }
+            for i in group.members {
+                let p = r.passages[Int(i)]
+                if !unsafeFixApplied, p.fixes.contains(where: { $0.kind.safety == .unsafe }) { unsafeFixApplied = true }
+                out.write("    ")
+                out.write(p.idTechnique)
+                if let n = p.newIdTechnique { out.write((fr ? "  → nouvel id " : "  → new id ") + n) }
                 out.write("\n")
+                for f in p.fixes where f.kind != .renumbered { out.write("      + " + RepairPhrases.fix(f, privacy: privacy, l) + "\n") }
+                if group.note == nil, let note = p.note {
+                    out.write("      → ")
+                    out.write(note(l))
+                    out.write("\n")
+                }
             }
         }
         out.write("\n" + summary(r, counts) + "\n")
@@ -94,5 +93,4 @@ public struct RepairTextRenderer {
         line > 0 ? (language == .fr ? " (ligne \(line))" : " (line \(line))") : ""
     }
 
-    private func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
 }
