@@ -70,6 +70,39 @@ struct OutputWriterTests {
         #expect(cancelled.receive() == nil)
     }
 
+    @Test("work on demand runs once per request, or once more for those made while it runs; none after it stops",
+          .timeLimit(.minutes(1)))
+    func workOnDemand() {
+        let running = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let runs = Counter()
+        let work = OnDemandWork {
+            runs.increment()
+            running.signal()
+            release.wait()
+        }
+        work.request()
+        running.wait()
+        // Three requests while the first run waits: one run more.
+        for _ in 0..<3 { work.request() }
+        release.signal()
+        running.wait()
+        release.signal()
+        work.stop()
+        work.request()
+        #expect(runs.value == 2)
+        // Stopped before any request: no run, and stop returns.
+        let idle = OnDemandWork { runs.increment() }
+        idle.stop()
+        #expect(runs.value == 2)
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func increment() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+
     @Test("an output abandoned while its chunks are queued leaves nothing behind", .timeLimit(.minutes(1)))
     func abandonedOutputLeavesNothing() throws {
         let dir = Paths.scratch()

@@ -218,6 +218,8 @@ final class TemporaryFile {
 
     private var written = 0
     private var handedToDisk = 0
+    private var persistedAsked = 0
+    private var persisting: OnDemandWork?
 
     func write(_ bytes: [UInt8]) {
         file.write(bytes)
@@ -227,6 +229,17 @@ final class TemporaryFile {
         if written - handedToDisk >= 16 << 20 {
             Self.startWriteback(file.descriptor, from: handedToDisk, count: written - handedToDisk)
             handedToDisk = written
+        }
+        // Handed to the disk is not yet persisted: this machine's virtual disk persists at the
+        // fsync what it was handed, 0.15 to 0.5 s for 450 MB. Asked for every 64 MB, on a thread
+        // of its own (this one would stall the queue behind it), the fsync finds 0.04 s left.
+        if written - persistedAsked >= 64 << 20 {
+            if persisting == nil {
+                let descriptor = file.descriptor
+                persisting = OnDemandWork { _ = fdatasync(descriptor) }
+            }
+            persisting?.request()
+            persistedAsked = written
         }
     }
 
@@ -246,10 +259,20 @@ final class TemporaryFile {
     }
 
     /// Whether every byte written is on disk (the rename must not reach it before them).
-    func flushToDisk() -> Bool { !file.failed && fsync(file.descriptor) == 0 }
+    func flushToDisk() -> Bool {
+        stopPersisting()
+        return !file.failed && fsync(file.descriptor) == 0
+    }
+
+    /// Before the descriptor is closed.
+    private func stopPersisting() {
+        persisting?.stop()
+        persisting = nil
+    }
 
     /// Moves the file, flushed to disk, into place; without `overwrite`, an existing file is kept.
     func commit(to destination: String, overwrite: Bool) -> Bool {
+        stopPersisting()
         file.close()
         if overwrite {
             // The file replaced is freed with its last reference, in the rename itself unless it is
@@ -266,7 +289,10 @@ final class TemporaryFile {
         return true
     }
 
-    func discard() { file.remove() }
+    func discard() {
+        stopPersisting()
+        file.remove()
+    }
 
     /// A descriptor on `path` if it is a regular file (not a link, and without waiting on a pipe).
     private static func openRegularFile(_ path: String) -> Int32? {

@@ -83,3 +83,44 @@ final class ChunkPipe<Chunk>: @unchecked Sendable {
         return chunks.removeFirst()
     }
 }
+
+/// Work run on a thread of its own each time it is asked for (a file written persisted to disk as
+/// it grows). Asked again while it runs, it runs once more after it.
+final class OnDemandWork: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var requested = false
+    private var stopped = false
+    private var work: BackgroundWork<Void>?
+
+    init(_ body: @escaping () -> Void) {
+        work = BackgroundWork { [self] in
+            while take() { body() }
+        }
+    }
+
+    func request() {
+        condition.lock()
+        requested = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Waits for the run under way, if any; none starts after.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.signal()
+        condition.unlock()
+        work?.wait()
+    }
+
+    /// Whether to run once more.
+    private func take() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while !requested && !stopped { condition.wait() }
+        guard !stopped else { return false }
+        requested = false
+        return true
+    }
+}
