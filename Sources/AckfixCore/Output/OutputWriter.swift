@@ -271,6 +271,9 @@ final class TemporaryFile {
         persisting = nil
     }
 
+    // Its thread waits for requests until stopped.
+    deinit { stopPersisting() }
+
     /// Moves the file, flushed to disk, into place; without `overwrite`, an existing file is kept.
     func commit(to destination: String, overwrite: Bool) -> Bool {
         stopPersisting()

@@ -92,5 +92,4 @@ public struct RepairTextRenderer {
     private func lineSuffix(_ line: Int) -> String {
         line > 0 ? (language == .fr ? " (ligne \(line))" : " (line \(line))") : ""
     }
-
 }
