@@ -58,7 +58,7 @@ def warm(paths):
 def measure(cmd, inputs, output=None):
     """Wall seconds and peak RSS (MB) of one run, from GNU time -v, its inputs read just before and
     the output of the run before removed (untimed): replacing a file makes ext4 free the old one,
-    up to a quarter of a second for 450 MB here, which a repair writing a new file does not pay."""
+    up to a quarter of a second for 420 MB here, which a repair writing a new file does not pay."""
     warm(inputs)
     if output and os.path.exists(output):
         os.remove(output)
