@@ -231,9 +231,9 @@ final class TemporaryFile {
             handedToDisk = written
         }
         // Handed to the disk is not yet persisted: this machine's virtual disk persists at the
-        // fsync what it was handed, 0.06 s for 42 MB, 0.15 to 0.5 s for 420 MB. Asked for every
+        // fsync what it was handed, 0.06 s for 42 MB, up to 0.5 s for 420 MB. Asked for every
         // 16 MB, on a thread of its own (this one would stall the queue behind it), the fsync
-        // finds 0.02 to 0.03 s left.
+        // finds 0.02 to 0.03 s left (docs/performance.md).
         if written - persistedAsked >= 16 << 20 {
             if persisting == nil {
                 let descriptor = file.descriptor
