@@ -73,16 +73,11 @@ public enum ValueRepair {
         if let dot = time.firstIndex(of: ".") { time = String(time[..<dot]) }
         guard time.count == 8 else { return nil }
         if offset == "Z" {
-            let d = Array(datePart.utf8), h = Array(time.utf8)
-            func number(_ bytes: [UInt8], _ r: Range<Int>) -> Int? {
-                bytes[r].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? bytes[r].reduce(0) { $0 * 10 + Int($1 - 0x30) } : nil
-            }
-            guard d.count == 10, h.count == 8, XSDDates.isDate(d[...]), h[2] == UInt8(ascii: ":"), h[5] == UInt8(ascii: ":"),
-                  let hour = number(h, 0..<2), let minute = number(h, 3..<5), let second = number(h, 6..<8),
-                  hour < 24, minute < 60, second < 60,
-                  let year = number(d, 0..<4), let month = number(d, 5..<7), let day = number(d, 8..<10) else { return nil }
-            let date = ParisTime.instant(ParisTime.Day(year: year, month: month, day: day),
-                                         hour: hour, minute: minute, second: second, offset: 0)
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = TimeZone(secondsFromGMT: 0)
+            f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+            guard let date = f.date(from: datePart + "T" + time) else { return nil }
             let fixed = ParisTime.horodatage(date)
             return fixed == value ? nil : fixed
         }

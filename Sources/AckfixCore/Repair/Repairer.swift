@@ -72,9 +72,11 @@ public enum Repairer {
     static func defaultOutput(for deposit: String, now: Date) -> String {
         var base = deposit
         if base.lowercased().hasSuffix(".xml") { base.removeLast(4) }
-        let day = ParisTime.day(at: now)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(base)-resubmission-\(day.year)\(two(day.month))\(two(day.day)).xml"
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(secondsFromGMT: ParisTime.offset(at: now))!
+        let c = cal.dateComponents([.year, .month, .day], from: now)
+        let stamp = String(format: "%04d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        return "\(base)-resubmission-\(stamp).xml"
     }
 
     /// The header of every resubmission: a new idFlux and horodatage (and the xsi namespace on the

@@ -22,13 +22,11 @@ extension CheckRule {
     /// The instant of a valid `YYYY-MM-DDTHH:MM:SS±HH:MM` value.
     static func instant(_ value: String) -> Date? {
         let v = value.trimmingWhitespace()
-        let b = Array(v.utf8)
-        // The pattern also lets through an offset written `+:2H:MM`, which is no offset.
-        guard b.count == 25, XSDDates.isDateTime(b[...]), XSDPattern.horodatage.matches(v) else { return nil }
-        func number(_ r: Range<Int>) -> Int { b[r].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
-        let offset = (number(20..<22) * 3600 + number(23..<25) * 60) * (b[19] == UInt8(ascii: "-") ? -1 : 1)
-        return ParisTime.instant(ParisTime.Day(year: number(0..<4), month: number(5..<7), day: number(8..<10)),
-                                 hour: number(11..<13), minute: number(14..<16), second: number(17..<19), offset: offset)
+        guard XSDDates.isDateTime(Array(v.utf8)[...]), XSDPattern.horodatage.matches(v) else { return nil }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd'T'HH:mm:ssXXXXX"
+        return f.date(from: v)
     }
 
     /// A value that is a valid `AAAA-MM-JJ` date, trimmed (comparisons need real dates).
