@@ -98,7 +98,7 @@ enum ExplanationPhrases {
         let deposit = e.deposit?.path ?? (l == .fr ? "<dépôt.xml>" : "<deposit.xml>")
         return l == .fr
             ? "Prochaine étape : ackfix repair \(deposit) \(report) écrit le fichier corrigé à déposer."
-            : "Next step: ackfix repair \(deposit) \(report) writes the corrected file to deposit."
+            : "Next step: ackfix repair \(deposit) \(report) writes the corrected file, ready to deposit."
     }
 
     static func anomaly(_ a: ProcessingReport.Anomaly, _ l: Language) -> String {
