@@ -201,7 +201,7 @@ import Testing
         ])
         let groups = accounts.groups()
         #expect(groups.map(\.outcome) == [.resubmitted, .needsReview, .needsReview, .needsReview, .alreadyRecorded])
-        #expect(groups.map(\.errorSlug) == [nil, "holder-not-found", "holder-ambiguous", "holder-ambiguous", "duplicate-id"])
+        #expect(groups.map(\.errorClass?.slug) == [nil, "holder-not-found", "holder-ambiguous", "holder-ambiguous", "duplicate-id"])
         #expect(groups.map { $0.members.map { accounts[Int($0)].idTechnique } } == [["6"], ["3"], ["1", "4"], ["5"], ["2"]])
         #expect(groups.map(\.note) == [nil, ErrorClass.holderNotFound.fix, ErrorClass.holderAmbiguous.fix, nil,
                                        RepairResult.PassageAccount.alreadyRecorded])

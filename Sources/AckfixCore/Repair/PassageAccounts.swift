@@ -118,7 +118,7 @@ extension RepairResult {
             let note: Localized?
             var members: [Int32] = []
 
-            var errorSlug: String? { classIndex == .max ? nil : ErrorCatalogue.slugByPlace[Int(classIndex)] }
+            var errorClass: ErrorClass? { classIndex == .max ? nil : ErrorCatalogue.all[Int(classIndex)] }
         }
 
         /// The accounts by group, for people: by outcome (in the order of `Outcome.allCases`), then by

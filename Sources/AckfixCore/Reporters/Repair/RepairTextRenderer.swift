@@ -49,9 +49,11 @@ public struct RepairTextRenderer {
         // Whether unsafe fixes exist that were not applied, told in the same pass over the accounts.
         var reviewHasUnsafeFix = false, unsafeFixApplied = false
         for group in r.passages.groups() {
-            let slug = group.errorSlug
-            if group.outcome == .needsReview, let slug, Self.unsafeFixClasses.contains(slug) { reviewHasUnsafeFix = true }
-            out.write("  " + style.bold(group.outcome.rawValue) + (slug.map { " · " + $0 } ?? "") + " · \(group.members.count) passage(s)\n")
+            let errorClass = group.errorClass
+            if group.outcome == .needsReview, let c = errorClass, Self.unsafeFixClasses.contains(c.slug) { reviewHasUnsafeFix = true }
+            // In words for people, with the slugs scripts and the JSON account use.
+            out.write("  " + style.bold(group.outcome.rawValue) + " (" + RepairPhrases.outcome(group.outcome)(l) + ")"
+                + (errorClass.map { " · " + $0.title(l) + " (" + $0.slug + ")" } ?? "") + " · \(group.members.count) passage(s)\n")
             if let note = group.note { out.write("    → " + note(l) + "\n") }
             for i in group.members {
                 let p = r.passages[Int(i)]
