@@ -4,6 +4,7 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Vérifie des dépôts avant l'envoi. / Checks deposits before they are sent.",
         discussion: """
             Every schema violation (not only the first hundred), the business rules the schema misses, and what \

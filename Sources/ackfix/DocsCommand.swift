@@ -5,6 +5,7 @@ import ArgumentParser
 /// `ackfix docs` (hidden): writes the pages generated from the catalogue and the rules.
 struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "docs",
         abstract: "Writes the generated documentation pages (error classes, rules) below a folder.",
         shouldDisplay: false)
 

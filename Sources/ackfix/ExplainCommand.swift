@@ -3,6 +3,7 @@ import ArgumentParser
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explique un accusé de traitement. / Explains a processing report.",
         discussion: "Says what went wrong, per class, and what to do for each passage. With --deposit, each refused passage is joined to the deposit (certification, identity fields sent, diagnosis).\n\n" + ExitStatus.help)
 

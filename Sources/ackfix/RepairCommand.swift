@@ -4,6 +4,7 @@ import Foundation
 
 struct Repair: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "repair",
         abstract: "Écrit le fichier à redéposer. / Writes the file to deposit again.",
         discussion: """
             After a processing report: only the refused passages, corrected where ackfix can, under a new idFlux \

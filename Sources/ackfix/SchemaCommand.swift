@@ -4,6 +4,7 @@ import ArgumentParser
 /// `ackfix schema`: the XSD ackfix validates with, for any other XSD tool.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Affiche le schéma XSD du dépôt tel qu'ackfix le lit. / Prints the deposit XSD as ackfix reads it.",
         discussion: "Use it with any XSD tool, e.g. ackfix schema > cpf.xsd && xmllint --noout --schema cpf.xsd deposit.xml")
 
