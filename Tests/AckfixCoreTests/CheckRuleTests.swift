@@ -101,6 +101,20 @@ import Testing
         for (line, id) in ids.enumerated() { #expect(registry.register(id, line: 999_999) == line + 1, "\(id)") }
         #expect(registry.register("P1 ", line: 1) == nil)  // not the same bytes
     }
+
+    @Test("the id registry sized from an estimate, too low or too high, finds the same repeats")
+    func idRegistrySizedFromAnEstimate() {
+        for estimate in [10, 30_000, 500_000] {
+            let registry = IDRegistry()
+            let ids = (0..<40_000).map { $0 % 3 == 0 ? "\($0)" : "ff368030-dd08-4041-83ec-\($0)" }
+            for (line, id) in ids.enumerated() {
+                if line == 1024 { registry.expect(estimate) }
+                #expect(registry.register(id, line: line + 1) == nil)
+            }
+            #expect(registry.count == ids.count)
+            for (line, id) in ids.enumerated() where line % 7 == 0 { #expect(registry.register(id, line: 0) == line + 1) }
+        }
+    }
 }
 
 extension RuleExample: CustomStringConvertible {

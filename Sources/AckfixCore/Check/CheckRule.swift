@@ -290,12 +290,12 @@ public struct FileContext {
 /// The ids met so far in a file: first line of each.
 final class IDRegistry {
     // One 64-bit key per distinct id, with the line it was first met on, in an open-addressing
-    // table: 12 bytes an id, so 200,000 passages take 3 MB. Ids of up to 7 bytes (most of them) are
-    // their own key; longer ones are keyed by a 64-bit hash, and two different ids would share one
-    // with a probability of about 1 in 10^9 for a 200,000-passage file.
+    // table: 12 bytes a slot, at most four fifths full, so 200,000 passages take 3 MB. Ids of up to
+    // 7 bytes (most of them) are their own key; longer ones are keyed by a 64-bit hash, and two
+    // different ids would share one with a probability of about 1 in 10^9 for a 200,000-passage file.
     private var keys = [UInt64](repeating: 0, count: 1024)
     private var lines = [Int32](repeating: 0, count: 1024)
-    private var count = 0
+    private(set) var count = 0
 
     /// Records `id` at `line`; returns the line it was first met on if it was met before.
     func register(_ id: String, line: Int) -> Int? {
@@ -303,13 +303,22 @@ final class IDRegistry {
         var slot = Self.slot(key, in: keys.count)
         while keys[slot] != 0 {
             if keys[slot] == key { return Int(lines[slot]) }
-            slot = (slot + 1) & (keys.count - 1)
+            slot = slot + 1 == keys.count ? 0 : slot + 1
         }
         keys[slot] = key
         lines[slot] = Int32(clamping: line)
         count += 1
-        if count * 5 > keys.count * 4 { grow() }
+        if count * 5 > keys.count * 4 { resize(to: keys.count * 2) }
         return nil
+    }
+
+    /// Makes room for `total` ids at once. Growing by doubling holds the old table and the new one
+    /// together (4.7 MB on the way to 200,000 ids): a file's size and its first passages tell how
+    /// many ids it holds well enough to grow once.
+    func expect(_ total: Int) {
+        // Four fifths full at an estimate a tenth short.
+        let size = total + total * 3 / 8 + 1
+        if size > keys.count { resize(to: size) }
     }
 
     /// Never 0 (the empty slot): short ids are packed under their length, long ones hashed with the top bit set.
@@ -323,17 +332,18 @@ final class IDRegistry {
         return UInt64(bitPattern: Int64(h.finalize())) | 1 << 63
     }
 
+    /// The mixed key scaled to the table (multiply and keep the high word): any size will do.
     private static func slot(_ key: UInt64, in size: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & (size - 1)
+        Int((key &* 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(by: UInt64(size)).high)
     }
 
-    private func grow() {
+    private func resize(to size: Int) {
         let (oldKeys, oldLines) = (keys, lines)
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        lines = [Int32](repeating: 0, count: oldKeys.count * 2)
+        keys = [UInt64](repeating: 0, count: size)
+        lines = [Int32](repeating: 0, count: size)
         for (k, l) in zip(oldKeys, oldLines) where k != 0 {
-            var slot = Self.slot(k, in: keys.count)
-            while keys[slot] != 0 { slot = (slot + 1) & (keys.count - 1) }
+            var slot = Self.slot(k, in: size)
+            while keys[slot] != 0 { slot = slot + 1 == size ? 0 : slot + 1 }
             keys[slot] = k
             lines[slot] = l
         }

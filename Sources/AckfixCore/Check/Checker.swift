@@ -162,9 +162,15 @@ private struct FileCheck {
             return nil
         }
 
+        var passagesSeen = 0
         let (outline, _) = try DepositReader.read(
             input: input, progress: progress, onChunk: copy.map { c in { c.write($0) } }
         ) { passage in
+            passagesSeen += 1
+            // The file's size and its first passages tell how many ids the registry will hold.
+            if passagesSeen == 1024, passage.range.upperBound > 0 {
+                registry.expect(passagesSeen * max(input.fileSize, passage.range.upperBound) / passage.range.upperBound)
+            }
             let ctx = PassageContext(passage: passage, certificationType: nil, certificationCode: nil, registry: registry,
                                      now: now, xsiPrefix: holder.xsiPrefix, fields: fields)
             for (rule, evaluate) in passageRules {
