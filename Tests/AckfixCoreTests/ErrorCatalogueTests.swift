@@ -19,6 +19,19 @@ import Testing
         }
     }
 
+    @Test("a refused passage's classification is the same, whether its message is shared or worked out when shown", arguments: examples.filter { $0.0.family == .functional })
+    func passageClassificationSharedOrNot(_ errorClass: ErrorClass, _ example: ErrorClass.Example) {
+        let refused = ProcessingReport.RefusedPassage(idTechnique: "P-1", messages: [example.message, "Plusieurs titulaires ont été identifiés"], line: 3)
+        let classes = refused.messages.map(SharedClassification.init)
+        for shared in [true, false] {
+            let p = Explanation.Passage(refused: refused, classes: classes, sharesFirst: shared)
+            #expect(p.errorClass.code == errorClass.code)
+            #expect(p.classification.errorClass.code == errorClass.code)
+            #expect(p.classification.values == ErrorCatalogue.classifyFunctional(example.message).values)
+            #expect(p.messageClasses.map(\.code) == [errorClass.code, ErrorClass.holderAmbiguous.code])
+        }
+    }
+
     @Test func codesAndSlugsAreUniqueWithinAFamily() {
         let codes = ErrorCatalogue.all.map(\.code)
         #expect(Set(codes).count == codes.count)

@@ -11,6 +11,9 @@ struct MessageCache<Value> {
         if values.count < Self.remembered { values[UTF8Key(message)] = v }
         return v
     }
+
+    /// Whether the value of `message` is kept (and shared).
+    func remembers(_ message: String) -> Bool { values[UTF8Key(message)] != nil }
 }
 
 /// The functional class of refused passages' messages, one after the other.

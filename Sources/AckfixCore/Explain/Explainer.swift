@@ -11,8 +11,10 @@ public enum Explainer {
 
     public static func explain(reportPath: String, options: Options, progress: ProgressObserver? = nil) throws(DocumentError) -> Explanation {
         let report = try ProcessingReportReader.read(path: reportPath)
-        switch report.kind {
-        case .functional: return try functional(report, reportPath: reportPath, options: options, progress: progress)
+        let kind = report.kind
+        switch kind {
+        // Consumed: the report's refused passages are let go once explained, not held here.
+        case .functional: return try functional(consume report, reportPath: reportPath, options: options, progress: progress)
         case .rejection: return try rejection(report, reportPath: reportPath, options: options, progress: progress)
         }
     }
@@ -20,15 +22,15 @@ public enum Explainer {
     // MARK: - Functional report
 
     private static func functional(
-        _ report: ProcessingReport, reportPath: String, options: Options, progress: ProgressObserver?
+        _ report: consuming ProcessingReport, reportPath: String, options: Options, progress: ProgressObserver?
     ) throws(DocumentError) -> Explanation {
-        var report = report
         var passages: [Explanation.Passage] = []
         passages.reserveCapacity(report.refused.count)
         var classified = MessageCache<SharedClassification>()
         for refused in report.refused {
             let classes = refused.messages.map { classified.value(of: $0, SharedClassification.init) }
-            passages.append(Explanation.Passage(refused: refused, classes: classes))
+            let sharesFirst = refused.messages.first.map(classified.remembers) ?? true
+            passages.append(Explanation.Passage(refused: refused, classes: classes, sharesFirst: sharesFirst))
         }
         // The explained passages hold the refused ones now: not twice in memory.
         report.refused = []

@@ -18,26 +18,34 @@ public struct Explanation: Sendable {
     /// share their message, hence their classification.
     public struct Passage: Sendable {
         private let refused: ProcessingReport.RefusedPassage
-        private let classified: SharedClassification
+        /// The class of the first message, as its place in `ErrorCatalogue.functional`.
+        private let place: UInt8
+        /// The first message's classification when other passages share it; nil for a message
+        /// that names its passage (classified again when shown, rather than kept, values and all,
+        /// for each of thousands of passages).
+        private let classified: SharedClassification?
         /// Classes of the messages after the first (rare).
         private let otherClasses: [ErrorClass]
         /// Nil without `--deposit`, or when the deposit lacks the passage; set once the deposit is read.
         public internal(set) var facts: PassageFacts?
 
-        init(refused: ProcessingReport.RefusedPassage, classes: [SharedClassification]) {
+        /// `classes`: one per message; `sharesFirst`: whether the first is shared with other passages.
+        init(refused: ProcessingReport.RefusedPassage, classes: [SharedClassification], sharesFirst: Bool) {
             self.refused = refused
-            classified = classes.first ?? SharedClassification("")
+            let first = classes.first ?? SharedClassification("")
+            place = first.place
+            classified = sharesFirst ? first : nil
             otherClasses = classes.dropFirst().map(\.classification.errorClass)
         }
 
         public var idTechnique: String { refused.idTechnique }
         /// The class of the first message (the one the passage is filed under).
-        public var classification: Classification { classified.classification }
+        public var classification: Classification { (classified ?? SharedClassification(refused.messages.first ?? "")).classification }
         public var messages: [String] { refused.messages }
         /// One class per message, in order.
-        public var messageClasses: [ErrorClass] { messages.isEmpty ? [] : [classification.errorClass] + otherClasses }
+        public var messageClasses: [ErrorClass] { messages.isEmpty ? [] : [errorClass] + otherClasses }
         public var reportLine: Int { refused.line }
-        public var errorClass: ErrorClass { classification.errorClass }
+        public var errorClass: ErrorClass { ErrorCatalogue.functional[Int(place)] }
         /// What the deposit says went wrong, worked out when shown: a report can refuse 200,000
         /// passages, and their texts need not all be in memory at once.
         public var diagnoses: [Diagnosis] {
@@ -102,7 +110,7 @@ public struct Explanation: Sendable {
 /// One message's classification, shared by every passage refused with that message.
 final class SharedClassification: Sendable {
     /// The class, as its place in `ErrorCatalogue.functional` (a class is too big to copy into each).
-    private let place: UInt8
+    let place: UInt8
     private let values: [String: String]
 
     init(_ message: String) {

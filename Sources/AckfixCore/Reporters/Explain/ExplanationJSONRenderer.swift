@@ -91,7 +91,8 @@ public struct ExplanationJSONRenderer {
         j.field("messageClasses", strings: p.messageClasses.map(\.slug))
         j.key("values")
         j.beginObject()
-        for k in p.classification.values.keys.sorted() { j.field(k, p.classification.values[k]) }
+        let values = p.classification.values  // worked out again for a message naming its passage
+        for k in values.keys.sorted() { j.field(k, values[k]) }
         j.endObject()
         j.field("fix", p.errorClass.fix(language))
         if let f = p.facts {

@@ -31,7 +31,11 @@ public struct ExplanationTextRenderer {
             out.write(style.yellow((l == .fr ? "  Anomalie de l'accusé : " : "  Report anomaly: ") + P.anomaly(a, l)) + "\n")
         }
         if e.kind == .functional {
-            for (c, _) in e.countsByClass { section(c, passages: e.passages.filter { $0.errorClass == c }, to: out) }
+            // By place: copies of 10,000 passages, one class at a time, would double what the explanation holds.
+            for (c, _) in e.countsByClass {
+                let members = e.passages.indices.filter { e.passages[$0].errorClass == c }
+                section(c, passages: members.lazy.map { e.passages[$0] }, to: out)
+            }
         } else {
             for (c, _) in e.countsByClass { section(c, errors: e.errors.filter { $0.errorClass == c }, to: out) }
         }
@@ -45,7 +49,7 @@ public struct ExplanationTextRenderer {
         out.write((l == .fr ? "Que faire : " : "What to do: ") + c.fix(l) + "\n")
     }
 
-    private func section(_ c: ErrorClass, passages: [Explanation.Passage], to out: TextSink) {
+    private func section(_ c: ErrorClass, passages: some Collection<Explanation.Passage>, to out: TextSink) {
         let l = language
         heading(c, count: ExplanationPhrases.count(passages.count, .verbatim("passage"), .verbatim("passages"), l), to: out)
         for p in passages {
