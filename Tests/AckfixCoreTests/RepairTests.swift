@@ -202,7 +202,8 @@ import Testing
         let groups = accounts.groups()
         #expect(groups.map(\.outcome) == [.resubmitted, .needsReview, .needsReview, .needsReview, .alreadyRecorded])
         #expect(groups.map(\.errorClass?.slug) == [nil, "holder-not-found", "holder-ambiguous", "holder-ambiguous", "duplicate-id"])
-        #expect(groups.map { $0.members.map { accounts[Int($0)].idTechnique } } == [["6"], ["3"], ["1", "4"], ["5"], ["2"]])
+        #expect(groups.map { accounts.members(of: $0).map { accounts[$0].idTechnique } } == [["6"], ["3"], ["1", "4"], ["5"], ["2"]])
+        #expect(groups.map(\.count) == [1, 1, 2, 1, 1])
         #expect(groups.map(\.note) == [nil, ErrorClass.holderNotFound.fix, ErrorClass.holderAmbiguous.fix, nil,
                                        RepairResult.PassageAccount.alreadyRecorded])
         #expect(accounts[4].note == own)
@@ -289,6 +290,19 @@ import Testing
         #expect(index.firstIndex(of: "") == 30_000)
         #expect(index.firstIndex(of: "identifiant-é-\(String(repeating: "x", count: 200))") == 30_001)
         #expect(index.firstIndex(of: "P-1 ") == nil && index.firstIndex(of: "p-1") == nil)
+    }
+
+    /// Ids kept in blocks read back as given, across blocks, empty, or longer than a block.
+    @Test func idStoreReadsBackEveryIDAcrossBlocks() {
+        let long = String(repeating: "é", count: 40_000)
+        let given = (0..<20_000).map { i in i % 997 == 0 ? "" : i == 5_000 ? long : "ff368030-dd08-4041-83ec-\(i)" }
+        let ids = IDStore()
+        for id in given { ids.append(id) }
+        #expect(ids.count == given.count)
+        var wrong = 0
+        for (i, id) in given.enumerated() where ids[i] != id || !ids.hasID(id, at: i) || ids.hasID(id + "x", at: i) { wrong += 1 }
+        #expect(wrong == 0)
+        #expect(ids.copy()[5_000] == long)
     }
 
     /// The plans of a repair, kept on disk or in memory, read back as they were written, in order

@@ -75,22 +75,36 @@ final class RefusedIndex {
 }
 
 /// Strings kept as their UTF-8 bytes end to end, with where each ends: 200,000 ids in a few
-/// megabytes, where as many `String`s longer than 15 bytes would each be an allocation.
+/// megabytes, where as many `String`s longer than 15 bytes would each be an allocation. The bytes
+/// are held in blocks of 64 KiB, a string never split: one array grown by doubling would hold up
+/// to twice what it needs (4 MiB for the 2.9 MB of 200,000 ids) and, while growing, both copies.
 /// Filled once, then only read (a value that shares one copies it before appending).
 final class IDStore: @unchecked Sendable {
-    private var bytes: [UInt8] = []
+    private static let blockSize = 1 << 16
+    private var blocks: [[UInt8]] = []
+    /// Where each block starts among all the bytes.
+    private var blockStarts: [Int] = []
+    private var byteCount = 0
     /// Where each string ends, modulo 2³²: half the memory of full offsets.
-    private var ends: [UInt32] = []
+    private var ends = Chunks<UInt32>()
     /// The strings whose end has wrapped past one more multiple of 2³² (none below 4 GiB of them).
     private var wraps: [Int] = []
 
     var count: Int { ends.count }
 
     func append(_ s: String) {
-        let before = bytes.count
-        bytes.append(contentsOf: s.utf8)
-        if before >> 32 != bytes.count >> 32 { wraps.append(ends.count) }
-        ends.append(UInt32(truncatingIfNeeded: bytes.count))
+        let before = byteCount
+        let utf8 = s.utf8
+        if blocks.isEmpty || blocks[blocks.count - 1].count + utf8.count > blocks[blocks.count - 1].capacity {
+            var block: [UInt8] = []
+            block.reserveCapacity(max(Self.blockSize, utf8.count))
+            blocks.append(block)
+            blockStarts.append(byteCount)
+        }
+        blocks[blocks.count - 1].append(contentsOf: utf8)
+        byteCount += utf8.count
+        if before >> 32 != byteCount >> 32 { wraps.append(ends.count) }
+        ends.append(UInt32(truncatingIfNeeded: byteCount))
     }
 
     private func end(_ i: Int) -> Int {
@@ -99,23 +113,39 @@ final class IDStore: @unchecked Sendable {
         return high << 32 | Int(ends[i])
     }
 
-    private func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : end(i - 1))..<end(i) }
+    /// The string's bytes: its block, and where it lies in it.
+    private func place(_ i: Int) -> (block: Int, range: Range<Int>) {
+        let range = (i == 0 ? 0 : end(i - 1))..<end(i)
+        guard !range.isEmpty else { return (0, 0..<0) }
+        // The last block whose start is at or before the string's.
+        var (low, high) = (0, blockStarts.count)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if blockStarts[middle] <= range.lowerBound { low = middle } else { high = middle }
+        }
+        return (low, (range.lowerBound - blockStarts[low])..<(range.upperBound - blockStarts[low]))
+    }
 
-    subscript(i: Int) -> String { String(decoding: bytes[range(i)], as: UTF8.self) }
+    subscript(i: Int) -> String {
+        let (block, range) = place(i)
+        return range.isEmpty ? "" : String(decoding: blocks[block][range], as: UTF8.self)
+    }
 
     func hasID(_ id: String, at i: Int) -> Bool {
-        let r = range(i)
+        let (block, range) = place(i)
         var id = id
         return id.withUTF8 { given in
-            given.count == r.count && bytes.withUnsafeBufferPointer { stored in
-                r.isEmpty || memcmp(stored.baseAddress! + r.lowerBound, given.baseAddress!, r.count) == 0
-            }
+            given.count == range.count && (range.isEmpty || blocks[block].withUnsafeBufferPointer { stored in
+                memcmp(stored.baseAddress! + range.lowerBound, given.baseAddress!, range.count) == 0
+            })
         }
     }
 
     func copy() -> IDStore {
         let c = IDStore()
-        c.bytes = bytes
+        c.blocks = blocks
+        c.blockStarts = blockStarts
+        c.byteCount = byteCount
         c.ends = ends
         c.wraps = wraps
         return c

@@ -53,10 +53,10 @@ public struct RepairTextRenderer {
             if group.outcome == .needsReview, let c = errorClass, Self.unsafeFixClasses.contains(c.slug) { reviewHasUnsafeFix = true }
             // In words for people, with the slugs scripts and the JSON account use.
             out.write("  " + style.bold(group.outcome.rawValue) + " (" + RepairPhrases.outcome(group.outcome)(l) + ")"
-                + (errorClass.map { " · " + $0.title(l) + " (" + $0.slug + ")" } ?? "") + " · \(group.members.count) passage(s)\n")
+                + (errorClass.map { " · " + $0.title(l) + " (" + $0.slug + ")" } ?? "") + " · \(group.count) passage(s)\n")
             if let note = group.note { out.write("    → " + note(l) + "\n") }
-            for i in group.members {
-                let p = r.passages[Int(i)]
+            for i in r.passages.members(of: group) {
+                let p = r.passages[i]
                 if !unsafeFixApplied, p.fixes.contains(where: { $0.kind.safety == .unsafe }) { unsafeFixApplied = true }
                 out.write("    ")
                 out.write(p.idTechnique)
