@@ -127,8 +127,9 @@ extension RepairResult {
         func groups() -> [Group] {
             var groups: [Group] = []
             var place: [Int: Int] = [:]
+            let outcomes = Outcome.allCases
             for (i, f) in facts.enumerated() {
-                let key = Self.groupKey(f)
+                let key = Self.groupKey(f, outcomes)
                 let g = place[key] ?? {
                     place[key] = groups.count
                     let shared = f.note == .other ? .none : f.note
@@ -144,13 +145,15 @@ extension RepairResult {
         /// The places of a group's accounts, in report order: found again as they are read rather than
         /// listed, 800 KB for 200,000 accounts (and up to as much again while the lists grow).
         func members(of group: Group) -> some Sequence<Int> {
-            facts.indices.lazy.filter { Self.groupKey(facts[$0]) == group.key }
+            let (facts, outcomes) = (facts, Outcome.allCases)
+            return facts.indices.lazy.filter { Self.groupKey(facts[$0], outcomes) == group.key }
         }
 
-        /// Those without a shared note after those with one.
-        private static func groupKey(_ f: Facts) -> Int {
+        /// Those without a shared note after those with one. `outcomes`: `Outcome.allCases`, made
+        /// once (each call makes a new array).
+        private static func groupKey(_ f: Facts, _ outcomes: [Outcome]) -> Int {
             let shared = f.note == .other ? .none : f.note
-            return (Outcome.allCases.firstIndex(of: f.outcome)! << 16) | (Int(f.classIndex) << 8) | (shared == .none ? 0xFF : Int(shared.rawValue))
+            return (outcomes.firstIndex(of: f.outcome)! << 16) | (Int(f.classIndex) << 8) | (shared == .none ? 0xFF : Int(shared.rawValue))
         }
 
         private func note(_ kind: Note, classIndex: UInt8, at i: Int) -> Localized? {
