@@ -163,12 +163,13 @@ private struct FileCheck {
         }
 
         var passagesSeen = 0
+        let registersIDs = options.keeps(CheckRule.duplicateID.code)
         let (outline, _) = try DepositReader.read(
             input: input, progress: progress, onChunk: copy.map { c in { c.write($0) } }
         ) { passage in
             passagesSeen += 1
             // The file's size and its first passages tell how many ids the registry will hold.
-            if passagesSeen == 1024, passage.range.upperBound > 0 {
+            if passagesSeen == 1024, registersIDs, passage.range.upperBound > 0 {
                 registry.expect(passagesSeen * max(input.fileSize, passage.range.upperBound) / passage.range.upperBound)
             }
             let ctx = PassageContext(passage: passage, certificationType: nil, certificationCode: nil, registry: registry,
