@@ -115,6 +115,14 @@ import Testing
             for (line, id) in ids.enumerated() where line % 7 == 0 { #expect(registry.register(id, line: 0) == line + 1) }
         }
     }
+
+    @Test("an estimate of millions of ids (a file's tail unlike its first passages) sizes no table beyond a deposit's")
+    func idRegistryEstimateIsBounded() {
+        let registry = IDRegistry()
+        registry.expect(40_000_000)
+        #expect(registry.capacity <= IDRegistry.expectedAtMost * 3 / 2)
+        #expect(registry.register("P-1", line: 1) == nil && registry.register("P-1", line: 2) == 1)
+    }
 }
 
 extension RuleExample: CustomStringConvertible {

@@ -314,12 +314,21 @@ final class IDRegistry {
 
     /// Makes room for `total` ids at once. Growing by doubling holds the old table and the new one
     /// together (4.7 MB on the way to 200,000 ids): a file's size and its first passages tell how
-    /// many ids it holds well enough to grow once.
+    /// many ids it holds well enough to grow once. Up to `expectedAtMost`: a file whose first
+    /// passages are not like the rest (a gigabyte of comment after them) would otherwise have a
+    /// table made for millions of ids; past it, the table doubles as ids come.
     func expect(_ total: Int) {
         // Four fifths full at an estimate a tenth short.
+        let total = min(total, Self.expectedAtMost)
         let size = total + total * 3 / 8 + 1
         if size > keys.count { resize(to: size) }
     }
+
+    /// Deposits reach 200,000 passages.
+    static let expectedAtMost = 250_000
+
+    /// Slots in the table (for tests).
+    var capacity: Int { keys.count }
 
     /// Never 0 (the empty slot): short ids are packed under their length, long ones hashed with the top bit set.
     private static func key(_ id: String) -> UInt64 {
