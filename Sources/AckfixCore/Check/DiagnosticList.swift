@@ -57,7 +57,7 @@ public struct DiagnosticList: RandomAccessCollection, Sendable {
     private func place(_ i: Int) -> Int { order.map { Int($0[i]) } ?? i }
 
     public subscript(i: Int) -> Diagnostic {
-        let r = records[place(i)]
+        let r = record(i)
         return Diagnostic(
             code: pool[r.code]!, slug: pool[r.slug]!, severity: r.severity, file: pool[r.file]!, line: Int(r.line),
             column: Int(r.column), idTechnique: arena[r.idTechnique], certification: pool[r.certification],
@@ -86,13 +86,12 @@ public struct DiagnosticList: RandomAccessCollection, Sendable {
 
     // MARK: - The checker's bookkeeping
 
-    func certificationIndex(at i: Int) -> Int? { records[place(i)].certificationIndex < 0 ? nil : Int(records[place(i)].certificationIndex) }
-    func passageIndex(at i: Int) -> Int? { records[place(i)].passageIndex < 0 ? nil : Int(records[place(i)].passageIndex) }
-    func elementRange(at i: Int) -> Range<Int>? {
-        let r = records[place(i)]
-        return r.rangeStart < 0 ? nil : r.rangeStart..<r.rangeEnd
-    }
-    func edits(at i: Int) -> [ByteEdit] { records[place(i)].edits < 0 ? [] : editLists[Int(records[place(i)].edits)] }
+    private func record(_ i: Int) -> Record { records[place(i)] }
+
+    func certificationIndex(at i: Int) -> Int? { record(i).certificationIndex < 0 ? nil : Int(record(i).certificationIndex) }
+    func passageIndex(at i: Int) -> Int? { record(i).passageIndex < 0 ? nil : Int(record(i).passageIndex) }
+    func elementRange(at i: Int) -> Range<Int>? { record(i).rangeStart < 0 ? nil : record(i).rangeStart..<record(i).rangeEnd }
+    func edits(at i: Int) -> [ByteEdit] { record(i).edits < 0 ? [] : editLists[Int(record(i).edits)] }
 
     mutating func setCertification(_ label: String, at i: Int) { records[place(i)].certification = pool.add(label) }
 
